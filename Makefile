@@ -1,0 +1,34 @@
+# Two commands matter: `make serve` and `make test`. Both create .venv and install the project first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: serve test lint install states clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/coopgraph serve --host $(HOST) --port $(PORT)
+
+test: $(STAMP)
+	$(BIN)/ruff check --quiet api tests benchmarks
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check api tests benchmarks
+
+# Regenerates data/reference/states.ttl from pycountry (never edit that file by hand).
+states: $(STAMP)
+	$(BIN)/python -m coopgraph.reference.states
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

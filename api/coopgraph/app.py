@@ -1,0 +1,42 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from coopgraph import __version__
+from coopgraph.errors import install_error_handlers
+from coopgraph.routes import actions, admin, health, sparql
+from coopgraph.service import GraphService
+from coopgraph.settings import Settings, get_settings
+
+
+def create_app(settings: Settings | None = None, service: GraphService | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        if app.state.service.status.loaded_at is None:
+            app.state.service.reload()  # a graph that does not validate stops start-up with its report
+        yield
+
+    app = FastAPI(
+        title="Cooperation Graph",
+        version=__version__,
+        summary="Which legal instrument permits this procedural action between these parties, on this date?",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.service = service or GraphService(settings)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=False,
+                           allow_methods=["GET", "POST"], allow_headers=["Accept", "Content-Type"])
+    install_error_handlers(app)
+    for module in (health, sparql, actions, admin):
+        app.include_router(module.router)
+    logging.getLogger("coopgraph").setLevel(logging.INFO)
+    return app

@@ -1,0 +1,133 @@
+"""The one loader: read every Turtle file, validate their union against the shapes, and only then hand it over.
+
+Nothing here touches a running store: `load_graph()` returns a validated `LoadedGraph` or raises `LoadError`,
+so a caller that keeps serving the old graph on failure loses nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.plugins.parsers.notation3 import BadSyntax
+
+from coopgraph.settings import Settings
+from coopgraph.validation import Problem, validate
+
+
+class LoadError(Exception):
+    """The sources could not be loaded: they do not parse, or they break the shapes."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s):\n" + "\n".join(p.describe() for p in problems))
+
+
+@dataclass
+class LoadedGraph:
+    graph: Graph
+    files: list[Path]
+    subjects_by_file: dict[Path, set[URIRef]] = field(repr=False)
+
+
+def source_files(settings: Settings, extra: list[Path] | None = None) -> list[Path]:
+    """Every Turtle file of the ontology and the data, in a stable order, then any extra files given."""
+    files = sorted(settings.ontology_dir.rglob("*.ttl")) + sorted(
+        p for p in settings.data_dir.rglob("*.ttl") if "examples" not in p.relative_to(settings.data_dir).parts
+    )
+    for path in extra or []:
+        if path.is_dir():
+            files.extend(sorted(path.rglob("*.ttl")))
+        else:
+            files.append(path)
+    return files
+
+
+def shape_files(settings: Settings) -> list[Path]:
+    return sorted(settings.shapes_dir.rglob("*.ttl"))
+
+
+def read_turtle(paths: list[Path]) -> tuple[Graph, dict[Path, set[URIRef]], dict[Path, Graph], list[Problem]]:
+    """Parse each file on its own (so errors and focus nodes can be traced to a file), then take the union."""
+    union = Graph()
+    per_file: dict[Path, Graph] = {}
+    subjects: dict[Path, set[URIRef]] = defaultdict(set)
+    problems: list[Problem] = []
+    for path in paths:
+        graph = Graph()
+        try:
+            graph.parse(path, format="turtle")
+        except FileNotFoundError:
+            problems.append(Problem(file=path, message="file not found"))
+            continue
+        except (BadSyntax, SyntaxError, ValueError) as error:
+            message = f"syntax error: {_short(error)}"
+            problems.append(Problem(file=path, line=_syntax_error_line(error), message=message))
+            continue
+        per_file[path] = graph
+        subjects[path].update(s for s in graph.subjects() if isinstance(s, URIRef))
+        for prefix, namespace in graph.namespaces():
+            union.bind(prefix, namespace, override=False)
+        union += graph
+    return union, subjects, per_file, problems
+
+
+def load_graph(settings: Settings, extra: list[Path] | None = None) -> LoadedGraph:
+    """Read, validate, and return the graph; raise LoadError naming file, line, node, path and message."""
+    files = source_files(settings, extra)
+    union, subjects, per_file, problems = read_turtle(files)
+    if problems:
+        raise LoadError(problems)
+    shapes, _, _, shape_problems = read_turtle(shape_files(settings))
+    if shape_problems:
+        raise LoadError(shape_problems)
+    problems = validate(union, shapes)
+    if problems:
+        raise LoadError([_locate(problem, subjects, per_file) for problem in problems])
+    return LoadedGraph(graph=union, files=files, subjects_by_file=dict(subjects))
+
+
+def _locate(problem: Problem, subjects: dict[Path, set[URIRef]], per_file: dict[Path, Graph]) -> Problem:
+    """Name the file (and line) that states the focus node; a node described in several files names the last."""
+    if problem.focus_node is None:
+        return problem
+    node = URIRef(problem.focus_node)
+    owners = [path for path, nodes in subjects.items() if node in nodes]
+    if not owners:
+        return problem
+    path = owners[-1]
+    problem.file = path
+    problem.line = _line_of(path, node, per_file[path])
+    return problem
+
+
+def _line_of(path: Path, node: URIRef, graph: Graph) -> int | None:
+    """The first line where the node is written as a subject (full IRI or prefixed name)."""
+    spellings = [f"<{node}>"]
+    for prefix, namespace in graph.namespaces():
+        if prefix and str(node).startswith(str(namespace)):
+            local = str(node)[len(str(namespace)) :]
+            if re.fullmatch(r"[A-Za-z0-9_\-.]*", local):
+                spellings.append(f"{prefix}:{local}")
+    pattern = re.compile(r"^\s*(" + "|".join(re.escape(s) for s in spellings) + r")(\s|$)")
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if pattern.match(line):
+                return number
+    return None
+
+
+def _syntax_error_line(error: Exception) -> int | None:
+    line = getattr(error, "lines", None)
+    if isinstance(line, int):
+        return line + 1  # BadSyntax counts lines from zero
+    match = re.search(r"line (\d+)", str(error))
+    return int(match.group(1)) if match else None
+
+
+def _short(error: Exception) -> str:
+    text = str(error).strip().splitlines()
+    return text[-1] if text else type(error).__name__

@@ -1,0 +1,1 @@
+"""Generators of reference data (states) from maintained datasets."""

@@ -1,0 +1,127 @@
+"""GET|POST /sparql: the SPARQL 1.1 Protocol, queries only.
+
+GET with ?query=, POST as application/x-www-form-urlencoded, POST with an application/sparql-query body.
+A plain GET with no query returns the service description. Updates are refused.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Request, Response
+from pyoxigraph import RdfFormat, parse, serialize
+
+from coopgraph.errors import ApiError
+from coopgraph.store import QueryRefused
+from coopgraph.store.formats import FORMAT_ALIASES, negotiate_graph_format
+
+router = APIRouter(tags=["sparql"])
+
+_SERVICE_DESCRIPTION = (Path(__file__).parent / "service-description.ttl").read_text(encoding="utf-8")
+# An update form after the optional prologue; only consulted to explain why a text is refused.
+_UPDATE = re.compile(
+    r"^\s*((PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
+    re.IGNORECASE,
+)
+# Comments, skipping '#' inside IRIs and strings.
+_COMMENT_OR_TOKEN = re.compile(r"""<[^<>\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|#[^\n]*""")
+_DOC = {
+    "parameters": [
+        {"name": "query", "in": "query", "required": False, "schema": {"type": "string"},
+         "description": "A SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE). Without it: the service description."},
+        {"name": "default-graph-uri", "in": "query", "required": False,
+         "schema": {"type": "array", "items": {"type": "string"}}},
+        {"name": "named-graph-uri", "in": "query", "required": False,
+         "schema": {"type": "array", "items": {"type": "string"}}},
+        {"name": "format", "in": "query", "required": False, "schema": {"type": "string"},
+         "description": "Overrides Accept: json, xml, csv, tsv, turtle, ntriples, jsonld, rdfxml."},
+    ]
+}
+
+
+@router.get("/sparql", summary="SPARQL 1.1 query (GET)", openapi_extra=_DOC)
+def sparql_get(request: Request) -> Response:
+    params = parse_qs(request.url.query, keep_blank_values=True)
+    if "query" not in params:
+        return _service_description(request)
+    return _answer(request, params)
+
+
+@router.post("/sparql", summary="SPARQL 1.1 query (form or direct POST)")
+async def sparql_post(request: Request) -> Response:
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    body = await request.body()
+    params = parse_qs(request.url.query, keep_blank_values=True)
+    if media_type == "application/x-www-form-urlencoded":
+        form = parse_qs(_decode(body), keep_blank_values=True)
+        for name, values in form.items():
+            params.setdefault(name, []).extend(values)
+    elif media_type == "application/sparql-query":
+        if "query" in params:
+            raise ApiError(400, "a direct POST carries the query in its body, not also in the URL", "query")
+        params["query"] = [_decode(body)]
+    elif media_type == "application/sparql-update":
+        raise ApiError(403, "this endpoint is read-only: SPARQL updates are not accepted", "query")
+    else:
+        raise ApiError(415, "send application/x-www-form-urlencoded or application/sparql-query "
+                            f"(got {media_type or 'no Content-Type'})", "Content-Type")
+    if "query" not in params:
+        if "update" in params:
+            raise ApiError(403, "this endpoint is read-only: SPARQL updates are not accepted", "update")
+        raise ApiError(400, "missing parameter 'query'", "query")
+    return _answer(request, params)
+
+
+def _answer(request: Request, params: dict[str, list[str]]) -> Response:
+    if "update" in params:
+        raise ApiError(403, "this endpoint is read-only: SPARQL updates are not accepted", "update")
+    queries = params["query"]
+    if len(queries) != 1:
+        raise ApiError(400, f"exactly one 'query' parameter is allowed, got {len(queries)}", "query")
+    query = queries[0]
+    if not query.strip():
+        raise ApiError(400, "the 'query' parameter is empty", "query")
+    if _UPDATE.match(_without_comments(query)):
+        raise QueryRefused("this endpoint is read-only: SPARQL updates are not accepted")
+    accept = _accept(request, params)
+    result = request.app.state.service.store.protocol_query(
+        query, accept, params.get("default-graph-uri", []), params.get("named-graph-uri", [])
+    )
+    return Response(result.body, media_type=_with_charset(result.media_type))
+
+
+def _without_comments(query: str) -> str:
+    return _COMMENT_OR_TOKEN.sub(lambda m: "" if m.group().startswith("#") else m.group(), query)
+
+
+def _service_description(request: Request) -> Response:
+    endpoint = str(request.url.replace(query=""))
+    turtle = _SERVICE_DESCRIPTION.replace("{endpoint}", endpoint)
+    fmt = negotiate_graph_format(_accept(request, parse_qs(request.url.query)))
+    if fmt == RdfFormat.TURTLE:
+        return Response(turtle, media_type=_with_charset(fmt.media_type))
+    quads = parse(turtle, format=RdfFormat.TURTLE)
+    return Response(serialize(quads, format=fmt), media_type=_with_charset(fmt.media_type))
+
+
+def _accept(request: Request, params: dict[str, list[str]]) -> str:
+    formats = params.get("format")
+    if formats:
+        name = formats[0].lower()
+        if name not in FORMAT_ALIASES and "/" not in name:
+            raise ApiError(400, f"unknown format {name!r}; use one of {', '.join(FORMAT_ALIASES)}", "format")
+        return FORMAT_ALIASES.get(name, name)
+    return request.headers.get("accept", "*/*")
+
+
+def _decode(body: bytes) -> str:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ApiError(400, "the request body is not UTF-8", "query") from error
+
+
+def _with_charset(media_type: str) -> str:
+    return media_type if media_type.startswith("application/n-triples") else f"{media_type}; charset=utf-8"

@@ -1,0 +1,51 @@
+"""The running graph: the current store, how it was loaded, and the one way to reload it safely."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coopgraph.loading import LoadError, load_graph
+from coopgraph.queries import QueryRunner
+from coopgraph.settings import Settings
+from coopgraph.store import GraphStore, open_store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class LoadStatus:
+    loaded_at: float | None = None
+    triples: int = 0
+    files: int = 0
+    last_error: list[dict] = field(default_factory=list)
+
+
+class GraphService:
+    def __init__(self, settings: Settings, store: GraphStore | None = None):
+        self.settings = settings
+        self.store = store or open_store(settings)
+        self.queries = QueryRunner(self.store)
+        self.status = LoadStatus()
+        self._reload_lock = threading.Lock()
+
+    def reload(self, extra: list[Path] | None = None) -> LoadStatus:
+        """Validate the sources and swap them in; on LoadError the previous graph keeps serving."""
+        with self._reload_lock:
+            try:
+                loaded = load_graph(self.settings, extra)
+            except LoadError as error:
+                self.status.last_error = [p.as_dict() for p in error.problems]
+                log.error("graph not reloaded, previous graph still serving:\n%s", error)
+                raise
+            started = time.perf_counter()
+            self.store.replace(loaded)
+            self.status = LoadStatus(
+                loaded_at=time.time(), triples=self.store.triple_count(), files=len(loaded.files)
+            )
+            log.info("graph loaded: %d triples from %d files in %.2fs", self.status.triples,
+                     self.status.files, time.perf_counter() - started)
+            return self.status

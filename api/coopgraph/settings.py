@@ -1,0 +1,31 @@
+"""The one settings object, read from the environment (prefix COOPGRAPH_)."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from coopgraph import resources
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="COOPGRAPH_", extra="ignore")
+
+    base_iri: str = "https://w3id.org/coopgraph/"
+    ontology_dir: Path = Field(default_factory=lambda: resources.source_dir("ontology"))
+    shapes_dir: Path = Field(default_factory=lambda: resources.source_dir("shapes"))
+    data_dir: Path = Field(default_factory=lambda: resources.source_dir("data"))
+    # Remote backend (issue 9); unset means the embedded pyoxigraph store.
+    sparql_endpoint: str | None = None
+    graph_store_endpoint: str | None = None
+    query_timeout_s: float = 10.0
+    max_rows: int = 10_000
+    cors_origins: list[str] = []
+    # Enables POST /api/v1/admin/reload when set; the caller must send it as a bearer token.
+    admin_token: str | None = None
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

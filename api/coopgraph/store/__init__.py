@@ -1,0 +1,12 @@
+"""Backends that hold the graph and answer SPARQL: the embedded pyoxigraph store (default) or a remote endpoint."""
+
+from coopgraph.store.base import GraphStore, QueryFailed, QueryRefused, StoreUnavailable
+
+__all__ = ["GraphStore", "QueryFailed", "QueryRefused", "StoreUnavailable", "open_store"]
+
+
+def open_store(settings) -> GraphStore:
+    """The store the settings ask for."""
+    from coopgraph.store.embedded import EmbeddedStore
+
+    return EmbeddedStore()

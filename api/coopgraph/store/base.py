@@ -1,0 +1,43 @@
+"""What every backend offers, and the errors it raises."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from coopgraph.loading import LoadedGraph
+
+
+class QueryFailed(Exception):
+    """The query is malformed (a client error: HTTP 400)."""
+
+
+class QueryRefused(Exception):
+    """The query is well formed but not allowed here, e.g. an update (HTTP 403)."""
+
+
+class StoreUnavailable(Exception):
+    """The backend cannot answer now (HTTP 503)."""
+
+
+@dataclass
+class RawResult:
+    """A serialised SPARQL result: the bytes and their media type."""
+
+    body: bytes
+    media_type: str
+
+
+class GraphStore(Protocol):
+    def replace(self, loaded: LoadedGraph) -> None:
+        """Swap the whole graph for a validated one; readers see the old graph or the new, never a mix."""
+
+    def select(self, query: str) -> list[dict[str, object]]:
+        """Rows of a SELECT query as plain Python values (see formats.python_value)."""
+
+    def protocol_query(
+        self, query: str, accept: str, default_graphs: list[str], named_graphs: list[str]
+    ) -> RawResult:
+        """A SPARQL 1.1 Protocol query, serialised in the best format for `accept`."""
+
+    def triple_count(self) -> int: ...

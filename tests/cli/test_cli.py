@@ -1,0 +1,77 @@
+"""The `coopgraph` command line, run as a user runs it (a subprocess)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from rdflib import Graph
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "shapes" / "examples"
+
+
+def coopgraph(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "coopgraph.cli", *args], capture_output=True, text=True,
+                          timeout=120, cwd=cwd)
+
+
+def test_validate_the_repository_graph_conforms():
+    result = coopgraph("validate")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("conforms:")
+
+
+def test_validate_wrong_date_order_exits_1_naming_file_line_and_node():
+    bad = EXAMPLES / "invalid" / "participation-signature-after-consent.ttl"
+    result = coopgraph("validate", str(bad))
+    assert result.returncode == 1
+    assert f"{bad}:" in result.stderr
+    assert "<https://w3id.org/coopgraph/instrument/example-treaty/party/UKR>" in result.stderr
+    assert "coop:signatureDate" in result.stderr and "not after consent" in result.stderr
+
+
+def test_validate_provision_without_instrument_exits_1_naming_file_and_node():
+    bad = EXAMPLES / "invalid" / "provision-without-instrument.ttl"
+    result = coopgraph("validate", str(bad), "--output", "json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["conforms"] is False
+    problem = next(p for p in report["problems"] if p["path"] == "coop:instrument")
+    assert problem["file"] == str(bad) and problem["line"] > 1
+    assert problem["focus_node"] == "https://w3id.org/coopgraph/instrument/example-treaty/art/4"
+
+
+def test_validate_reports_turtle_syntax_errors_with_line(tmp_path):
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("@prefix ex: <https://example.org/> .\n\nex:a ex:b ex:c\nex:d ex:e .\n", encoding="utf-8")
+    result = coopgraph("validate", str(broken))
+    assert result.returncode == 1
+    assert f"{broken}:" in result.stderr and "syntax error" in result.stderr
+
+
+def test_validate_a_missing_file_names_it(tmp_path):
+    result = coopgraph("validate", str(tmp_path / "nowhere.ttl"))
+    assert result.returncode == 1 and "nowhere.ttl" in result.stderr and "not found" in result.stderr
+
+
+def test_query_table_json_and_csv():
+    query = ("SELECT ?code WHERE { <https://w3id.org/coopgraph/state/UKR> "
+             "<https://w3id.org/coopgraph/ontology#iso3166Alpha2> ?code }")
+    table = coopgraph("query", query)
+    assert table.returncode == 0 and "UA" in table.stdout and "(1 row)" in table.stdout
+    as_json = json.loads(coopgraph("query", query, "--format", "json").stdout)
+    assert as_json["results"]["bindings"][0]["code"]["value"] == "UA"
+    as_csv = coopgraph("query", query, "--format", "csv").stdout.split()
+    assert as_csv == ["code", "UA"]
+
+
+def test_query_with_syntax_error_exits_2_with_message():
+    result = coopgraph("query", "SELECT WHERE")
+    assert result.returncode == 2 and "cannot be run" in result.stderr
+
+
+def test_build_writes_turtle_ntriples_and_jsonld_with_the_same_triples(tmp_path):
+    result = coopgraph("build", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    sizes = {name: len(Graph().parse(tmp_path / name)) for name in ("graph.ttl", "graph.nt", "graph.jsonld")}
+    assert len(set(sizes.values())) == 1 and sizes["graph.nt"] > 1000
