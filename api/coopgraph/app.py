@@ -10,7 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from coopgraph import __version__
 from coopgraph.errors import install_error_handlers
-from coopgraph.routes import actions, admin, health, sparql
+from coopgraph.routes import actions, admin, health, legal_bases, parties, sparql
 from coopgraph.service import GraphService
 from coopgraph.settings import Settings, get_settings
 
@@ -36,7 +36,7 @@ def create_app(settings: Settings | None = None, service: GraphService | None = 
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=False,
                            allow_methods=["GET", "POST"], allow_headers=["Accept", "Content-Type"])
     install_error_handlers(app)
-    for module in (health, sparql, actions, admin):
+    for module in (health, sparql, actions, parties, legal_bases, admin):
         app.include_router(module.router)
     logging.getLogger("coopgraph").setLevel(logging.INFO)
     return app

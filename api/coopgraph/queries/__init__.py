@@ -7,7 +7,8 @@ A query file starts with grlc-style header lines:
 
 Parameter kinds: iri, string, language, date, integer, boolean. A parameter left out stays unbound.
 Values are checked against their kind, turned into RDF terms, and bound as one `VALUES` row placed first in
-the query's WHERE group, so every later pattern, OPTIONAL and FILTER sees them. The same text runs on any
+the query's WHERE group (or where a `# @bindings` line stands, e.g. inside a sub-select), so every later
+pattern, OPTIONAL and FILTER of that group sees them. The same text runs on any
 SPARQL 1.1 engine, embedded or remote; user text never reaches the query except as a serialised RDF term.
 """
 
@@ -27,6 +28,7 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 _HEADER = re.compile(r"^#\+\s*(\w+)\s*:?\s*(.*)$")
 _PARAM = re.compile(r"^(\w+)\s*:\s*(\w+)\s*(,\s*required)?\s*(?:[—-]+\s*(.*))?$")
 _IRI = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
+_MARKER = "# @bindings"
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
@@ -61,11 +63,13 @@ class NamedQuery:
             return self.text
         names = " ".join(f"?{name}" for name in bindings)
         terms = " ".join(str(term) for term in bindings.values())
+        row = f"VALUES ({names}) {{ ({terms}) }}"
+        if _MARKER in self.text:
+            return self.text.replace(_MARKER, row, 1)
         where = _WHERE.search(self.text)
         if where is None:
             raise ValueError(f"{self.name}.rq: a query with parameters needs an explicit 'WHERE {{'")
-        row = f"\n  VALUES ({names}) {{ ({terms}) }}\n"
-        return self.text[: where.end()] + row + self.text[where.end() :]
+        return self.text[: where.end()] + "\n  " + row + "\n" + self.text[where.end() :]
 
     def bind(self, values: dict[str, object]) -> dict:
         """Check every value against its declared kind and turn it into an RDF term."""

@@ -11,7 +11,7 @@ from coopgraph.errors import ApiError
 
 router = APIRouter(prefix="/api/v1/actions", tags=["actions"])
 Language = Literal["en", "uk"]
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def action_iri(request: Request, slug: str) -> str:
@@ -55,7 +55,7 @@ def get_actions(request: Request, lang: Language = Query("en", description="Labe
 
 @router.get("/{slug}", summary="One action type with its labels, definitions, broader and narrower types")
 def get_action(request: Request, slug: str, lang: Language = Query("en", description="Label language")) -> dict:
-    if not _SLUG.match(slug):
+    if not SLUG.match(slug):
         raise ApiError(404, f"unknown action {slug!r}: action ids are lower-case kebab slugs; "
                             "GET /api/v1/actions lists them", "slug")
     rows = request.app.state.service.queries.run("actions/describe-action", concept=action_iri(request, slug))

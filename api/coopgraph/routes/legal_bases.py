@@ -1,0 +1,77 @@
+"""GET /api/v1/legal-bases: which instruments permit an action between two parties on a date (DESIGN §4)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from typing import Literal
+
+from fastapi import APIRouter, Query, Request, Response
+
+from coopgraph.errors import ApiError
+from coopgraph.legal_bases import Party, assemble, pick, today
+from coopgraph.routes.actions import SLUG, action_iri
+from coopgraph.routes.parties import find_party
+from coopgraph.store.formats import accepted_types
+
+router = APIRouter(prefix="/api/v1", tags=["legal bases"])
+CSV_COLUMNS = ["match", "instrument", "instrument_kind", "provision", "provision_label", "heading", "action",
+               "conditions", "reservations", "in_force", "sources"]
+
+
+@router.get("/legal-bases", summary="Legal bases for an action between a requesting and a requested party on a date")
+def legal_bases(
+    request: Request,
+    action: str = Query(..., description="Action type id, e.g. expedited-preservation-of-stored-data "
+                                          "(GET /api/v1/actions lists them)"),
+    requesting: str | None = Query(None, description="Requesting party code: UKR, POL, ICC … (GET /api/v1/parties)"),
+    requested: str | None = Query(None, description="Requested party code"),
+    date: dt.date | None = Query(None, description="YYYY-MM-DD; the day both parties must be bound (default today)"),
+    lang: Literal["en", "uk"] = Query("en", description="Label language"),
+    explain: bool = Query(False, description="Add, per result, the chain of facts that justifies it"),
+):
+    day = date or today()
+    if not SLUG.match(action):
+        raise ApiError(404, f"unknown action {action!r}; GET /api/v1/actions lists the valid ids", "action")
+    action_rows = request.app.state.service.queries.run("actions/find-action", concept=action_iri(request, action))
+    if not action_rows:
+        raise ApiError(404, f"unknown action {action!r}; GET /api/v1/actions lists the valid ids", "action")
+    parties: list[Party] = []
+    named = {}
+    for parameter, code in (("requesting", requesting), ("requested", requested)):
+        if code is not None:
+            named[parameter] = find_party(request, code, parameter, lang)
+            parties.append(named[parameter])
+    rows = request.app.state.service.queries.run(
+        "legal-bases/find-legal-bases", action=action_iri(request, action), date=day,
+        requesting=named["requesting"].iri if "requesting" in named else None,
+        requested=named["requested"].iri if "requested" in named else None)
+    answer = {
+        "action": {"id": action, "iri": action_iri(request, action),
+                   "label": pick({r["labelLang"]: r["label"] for r in action_rows}, lang)},
+        "requesting": requesting, "requested": requested, "date": day.isoformat(),
+        "legal_bases": assemble(rows, lang=lang, parties=parties, explain=explain),
+    }
+    if _wants_csv(request):
+        return Response(_csv(answer), media_type="text/csv; charset=utf-8")
+    return answer
+
+
+def _wants_csv(request: Request) -> bool:
+    accepted = accepted_types(request.headers.get("accept", ""))
+    return bool(accepted) and accepted[0] == "text/csv"
+
+
+def _csv(answer: dict) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for basis in answer["legal_bases"]:
+        writer.writerow([
+            basis["match"], basis["instrument"]["id"], basis["instrument"]["kind"], basis["provision"]["number"] or "",
+            basis["provision"]["label"] or "", basis["provision"]["heading"] or "", basis["action"]["id"],
+            " ".join(c["id"] for c in basis["conditions"]), " ".join(r["iri"] for r in basis["reservations"]),
+            " ".join(f"{party}={day}" for party, day in basis["in_force"].items()), " ".join(basis["sources"]),
+        ])
+    return out.getvalue()
