@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +20,12 @@ from coopgraph.service import GraphService
 from coopgraph.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+def pytest_configure(config):
+    # One validation cache per test run, shared with the servers the tests start, never the user's.
+    if "COOPGRAPH_CACHE_DIR" not in os.environ:
+        os.environ["COOPGRAPH_CACHE_DIR"] = tempfile.mkdtemp(prefix="coopgraph-test-cache-")
 
 
 @pytest.fixture(scope="session")
@@ -91,6 +98,15 @@ def live_server(tmp_path_factory) -> Iterator[LiveServer]:
 def http(live_server: LiveServer) -> Iterator[httpx.Client]:
     with live_server.client() as client:
         yield client
+
+
+@pytest.fixture(scope="session")
+def reference_settings(tmp_path_factory) -> Settings:
+    """The ontology and the reference data (states, organisations) without any instrument: a small base for
+    tests that bring their own instruments."""
+    data = tmp_path_factory.mktemp("reference-data")
+    shutil.copytree(REPO / "data" / "reference", data / "reference")
+    return Settings(data_dir=data)
 
 
 @pytest.fixture

@@ -6,14 +6,17 @@ so a caller that keeps serving the old graph on failure loses nothing.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 
 from rdflib import Graph, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
+from coopgraph import __version__
 from coopgraph.settings import Settings
 from coopgraph.validation import Problem, validate
 
@@ -28,7 +31,9 @@ class LoadError(Exception):
 
 @dataclass
 class LoadedGraph:
-    graph: Graph
+    """Validated sources. `graph` is None when a cached verdict spared parsing them with rdflib."""
+
+    graph: Graph | None
     files: list[Path]
     subjects_by_file: dict[Path, set[URIRef]] = field(repr=False)
 
@@ -75,19 +80,50 @@ def read_turtle(paths: list[Path]) -> tuple[Graph, dict[Path, set[URIRef]], dict
     return union, subjects, per_file, problems
 
 
-def load_graph(settings: Settings, extra: list[Path] | None = None) -> LoadedGraph:
-    """Read, validate, and return the graph; raise LoadError naming file, line, node, path and message."""
+def load_graph(settings: Settings, extra: list[Path] | None = None, use_cache: bool = True) -> LoadedGraph:
+    """Read, validate, and return the graph; raise LoadError naming file, line, node, path and message.
+
+    Validation is a pure function of the sources, the shapes and the validator: when these exact bytes passed
+    before (a marker named by their digest in the cache folder), the verdict is reused and nothing is parsed here.
+    """
     files = source_files(settings, extra)
+    shape_paths = shape_files(settings)
+    marker = _verdict_marker(settings, files + shape_paths) if use_cache and settings.validation_cache else None
+    if marker is not None and marker.exists():
+        return LoadedGraph(graph=None, files=files, subjects_by_file={})
     union, subjects, per_file, problems = read_turtle(files)
     if problems:
         raise LoadError(problems)
-    shapes, _, _, shape_problems = read_turtle(shape_files(settings))
+    shapes, _, _, shape_problems = read_turtle(shape_paths)
     if shape_problems:
         raise LoadError(shape_problems)
     problems = validate(union, shapes)
     if problems:
         raise LoadError([_locate(problem, subjects, per_file) for problem in problems])
+    if marker is not None:
+        _remember(marker)
     return LoadedGraph(graph=union, files=files, subjects_by_file=dict(subjects))
+
+
+def _verdict_marker(settings: Settings, paths: list[Path]) -> Path | None:
+    digest = hashlib.sha256(f"coopgraph {__version__} pyshacl {version('pyshacl')}\n".encode())
+    for path in paths:
+        try:
+            content = path.read_bytes()
+        except OSError:
+            return None  # a missing file is reported by the full load
+        # Only the bytes matter: the same sources copied elsewhere are the same graph with the same verdict.
+        digest.update(f"{len(content)}\0".encode())
+        digest.update(content)
+    return settings.cache_dir / "verdicts" / digest.hexdigest()
+
+
+def _remember(marker: Path) -> None:
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+    except OSError:
+        pass  # an unwritable cache only costs time
 
 
 def _locate(problem: Problem, subjects: dict[Path, set[URIRef]], per_file: dict[Path, Graph]) -> Problem:

@@ -1,5 +1,6 @@
 """The one settings object, read from the environment (prefix COOPGRAPH_)."""
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,6 +25,10 @@ class Settings(BaseSettings):
     cors_origins: list[str] = []
     # Enables POST /api/v1/admin/reload when set; the caller must send it as a bearer token.
     admin_token: str | None = None
+    # Reuse the SHACL verdict for byte-identical sources (see loading.load_graph).
+    validation_cache: bool = True
+    cache_dir: Path = Field(default_factory=lambda: Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+                            / "coopgraph")
 
 
 @lru_cache
