@@ -23,6 +23,7 @@ def create_app(settings: Settings | None = None, service: GraphService | None = 
         if app.state.service.status.loaded_at is None:
             app.state.service.reload()  # a graph that does not validate stops start-up with its report
         yield
+        app.state.service.close()
 
     app = FastAPI(
         title="Cooperation Graph",
@@ -34,7 +35,8 @@ def create_app(settings: Settings | None = None, service: GraphService | None = 
     app.state.service = service or GraphService(settings)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=False,
-                           allow_methods=["GET", "POST"], allow_headers=["Accept", "Content-Type"])
+                           allow_methods=["GET", "POST"], allow_headers=["Accept", "Content-Type"],
+                           expose_headers=["Coopgraph-Truncated", "Coopgraph-Row-Limit", "Retry-After"])
     install_error_handlers(app)
     for module in (health, sparql, actions, parties, legal_bases, admin):
         app.include_router(module.router)

@@ -65,7 +65,7 @@ def validate(paths: list[Path] = typer.Argument(None, help="Turtle files or fold
 def query(sparql: str = typer.Argument(..., help="A SPARQL 1.1 query, or @FILE to read it from a file"),
           fmt: QueryFormat = typer.Option(QueryFormat.table, "--format", help="table, json or csv")) -> None:
     """Run one read-only query against the validated graph."""
-    from coopgraph.store import QueryFailed
+    from coopgraph.store import ProtocolRequest, QueryFailed
 
     text = Path(sparql[1:]).read_text(encoding="utf-8") if sparql.startswith("@") else sparql
     service = _loaded_service()
@@ -73,7 +73,7 @@ def query(sparql: str = typer.Argument(..., help="A SPARQL 1.1 query, or @FILE t
               "csv": "text/csv, application/n-triples;q=0.9",
               "table": "application/sparql-results+json, text/turtle;q=0.9"}[fmt.value]
     try:
-        result = service.store.protocol_query(text, accept, [], [])
+        result = service.store.protocol_query(ProtocolRequest(text, accept, max_rows=get_settings().max_rows))
     except QueryFailed as error:
         typer.echo(f"error: the query cannot be run: {error}", err=True)
         raise typer.Exit(2) from None
@@ -81,6 +81,8 @@ def query(sparql: str = typer.Argument(..., help="A SPARQL 1.1 query, or @FILE t
         typer.echo(_table(json.loads(result.body)))
     else:
         sys.stdout.write(result.body.decode("utf-8"))
+    if result.truncated:
+        typer.echo(f"warning: only the first {result.limit} results are shown (COOPGRAPH_MAX_ROWS)", err=True)
 
 
 @app.command()
@@ -100,7 +102,8 @@ def build(out: Path = typer.Option(..., "--out", help="Folder for graph.ttl, gra
 def _loaded_service():
     from coopgraph.service import GraphService
 
-    service = GraphService(get_settings())
+    # One-shot commands evaluate in this process: no query workers to start.
+    service = GraphService(get_settings().model_copy(update={"sparql_workers": 0}))
     try:
         service.reload()
     except LoadError as error:

@@ -22,8 +22,10 @@ TITLES = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not F
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, message: str, parameter: str | None = None, **extra):
+    def __init__(self, status: int, message: str, parameter: str | None = None, headers: dict | None = None,
+                 **extra):
         self.status, self.message, self.parameter, self.extra = status, message, parameter, extra
+        self.headers = headers
         super().__init__(message)
 
 
@@ -38,7 +40,7 @@ def error_response(status: int, message: str, parameter: str | None = None, head
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(_: Request, error: ApiError):
-        return error_response(error.status, error.message, error.parameter, **error.extra)
+        return error_response(error.status, error.message, error.parameter, headers=error.headers, **error.extra)
 
     @app.exception_handler(InvalidParameter)
     async def invalid_parameter(_: Request, error: InvalidParameter):

@@ -12,6 +12,7 @@ from coopgraph.loading import LoadError, load_graph
 from coopgraph.queries import QueryRunner
 from coopgraph.settings import Settings
 from coopgraph.store import GraphStore, open_store
+from coopgraph.store.sandbox import SandboxPool
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,8 @@ class GraphService:
         self.settings = settings
         self.store = store or open_store(settings)
         self.queries = QueryRunner(self.store)
+        # Public queries run in killable worker processes, trusted named queries in-process.
+        self.sandbox = SandboxPool(settings.sparql_workers) if settings.sparql_workers > 0 else None
         self.status = LoadStatus()
         self._reload_lock = threading.Lock()
 
@@ -43,9 +46,15 @@ class GraphService:
                 raise
             started = time.perf_counter()
             self.store.replace(loaded)
+            if self.sandbox is not None:
+                self.sandbox.load(loaded.files)
             self.status = LoadStatus(
                 loaded_at=time.time(), triples=self.store.triple_count(), files=len(loaded.files)
             )
             log.info("graph loaded: %d triples from %d files in %.2fs", self.status.triples,
                      self.status.files, time.perf_counter() - started)
             return self.status
+
+    def close(self) -> None:
+        if self.sandbox is not None:
+            self.sandbox.close()

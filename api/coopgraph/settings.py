@@ -22,6 +22,14 @@ class Settings(BaseSettings):
     graph_store_endpoint: str | None = None
     query_timeout_s: float = 10.0
     max_rows: int = 10_000
+    # The public /sparql endpoint: worker processes (0 = evaluate in the server process, with no time limit),
+    # how long a request may wait for a free worker, and what a query may be.
+    sparql_workers: int = 2
+    queue_wait_s: float = 5.0
+    max_query_length: int = 20_000
+    max_query_depth: int = 40
+    max_body_bytes: int = 100_000
+    max_concurrent_per_client: int = 4
     cors_origins: list[str] = []
     # Enables POST /api/v1/admin/reload when set; the caller must send it as a bearer token.
     admin_token: str | None = None

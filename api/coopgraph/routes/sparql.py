@@ -6,7 +6,9 @@ A plain GET with no query returns the service description. Updates are refused.
 
 from __future__ import annotations
 
-import re
+import threading
+from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -14,19 +16,16 @@ from fastapi import APIRouter, Request, Response
 from pyoxigraph import RdfFormat, parse, serialize
 
 from coopgraph.errors import ApiError
-from coopgraph.store import QueryRefused
+from coopgraph.guard import Limits, graph_outside_store, screen_query
+from coopgraph.store import ProtocolRequest
 from coopgraph.store.formats import FORMAT_ALIASES, negotiate_graph_format
+from coopgraph.store.sandbox import Busy, QueryTimeout
 
 router = APIRouter(tags=["sparql"])
 
 _SERVICE_DESCRIPTION = (Path(__file__).parent / "service-description.ttl").read_text(encoding="utf-8")
-# An update form after the optional prologue; only consulted to explain why a text is refused.
-_UPDATE = re.compile(
-    r"^\s*((PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
-    re.IGNORECASE,
-)
-# Comments, skipping '#' inside IRIs and strings.
-_COMMENT_OR_TOKEN = re.compile(r"""<[^<>\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|#[^\n]*""")
+# The only graph name the embedded store knows: its default graph, as Jena spells it.
+STORE_GRAPHS = frozenset({"urn:x-arq:DefaultGraph"})
 _DOC = {
     "parameters": [
         {"name": "query", "in": "query", "required": False, "schema": {"type": "string"},
@@ -52,7 +51,7 @@ def sparql_get(request: Request) -> Response:
 @router.post("/sparql", summary="SPARQL 1.1 query (form or direct POST)")
 async def sparql_post(request: Request) -> Response:
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    body = await request.body()
+    body = await _bounded_body(request, request.app.state.settings.max_body_bytes)
     params = parse_qs(request.url.query, keep_blank_values=True)
     if media_type == "application/x-www-form-urlencoded":
         form = parse_qs(_decode(body), keep_blank_values=True)
@@ -75,6 +74,7 @@ async def sparql_post(request: Request) -> Response:
 
 
 def _answer(request: Request, params: dict[str, list[str]]) -> Response:
+    settings = request.app.state.settings
     if "update" in params:
         raise ApiError(403, "this endpoint is read-only: SPARQL updates are not accepted", "update")
     queries = params["query"]
@@ -83,17 +83,61 @@ def _answer(request: Request, params: dict[str, list[str]]) -> Response:
     query = queries[0]
     if not query.strip():
         raise ApiError(400, "the 'query' parameter is empty", "query")
-    if _UPDATE.match(_without_comments(query)):
-        raise QueryRefused("this endpoint is read-only: SPARQL updates are not accepted")
-    accept = _accept(request, params)
-    result = request.app.state.service.store.protocol_query(
-        query, accept, params.get("default-graph-uri", []), params.get("named-graph-uri", [])
-    )
-    return Response(result.body, media_type=_with_charset(result.media_type))
+    screen_query(query, Limits(settings.max_query_length, settings.max_query_depth), STORE_GRAPHS)
+    default_graphs, named_graphs = params.get("default-graph-uri", []), params.get("named-graph-uri", [])
+    for graph in default_graphs + named_graphs:
+        graph_outside_store(graph, STORE_GRAPHS)
+    protocol_request = ProtocolRequest(query, _accept(request, params), default_graphs, named_graphs,
+                                       max_rows=settings.max_rows)
+    service = request.app.state.service
+    with _client_slot(request):
+        if service.sandbox is None:
+            result = service.store.protocol_query(protocol_request)
+        else:
+            try:
+                result = service.sandbox.run(protocol_request, settings.query_timeout_s, settings.queue_wait_s)
+            except QueryTimeout as error:
+                raise ApiError(422, f"{error}; narrow it or add LIMIT", "query", code="query-timeout") from error
+            except Busy as error:
+                raise ApiError(503, f"{error}; try again shortly", headers={"Retry-After": "2"}) from error
+    headers = {}
+    if result.truncated:
+        # Never a silent partial answer: the headers (and a "truncated" member in SPARQL JSON) say so.
+        headers = {"Coopgraph-Truncated": "true", "Coopgraph-Row-Limit": str(result.limit)}
+    return Response(result.body, media_type=_with_charset(result.media_type), headers=headers)
 
 
-def _without_comments(query: str) -> str:
-    return _COMMENT_OR_TOKEN.sub(lambda m: "" if m.group().startswith("#") else m.group(), query)
+_in_flight: Counter[str] = Counter()
+_in_flight_lock = threading.Lock()
+
+
+@contextmanager
+def _client_slot(request: Request):
+    """At most max_concurrent_per_client queries at once per client address; the next one gets 429."""
+    client = request.client.host if request.client else "unknown"
+    limit = request.app.state.settings.max_concurrent_per_client
+    with _in_flight_lock:
+        if _in_flight[client] >= limit:
+            raise ApiError(429, f"at most {limit} queries at once per client; wait for one to finish",
+                           headers={"Retry-After": "1"})
+        _in_flight[client] += 1
+    try:
+        yield
+    finally:
+        with _in_flight_lock:
+            _in_flight[client] -= 1
+
+
+async def _bounded_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise ApiError(413, f"the request body is larger than {limit} bytes", "body")
+    body = bytearray()
+    async for chunk in request.stream():
+        body.extend(chunk)
+        if len(body) > limit:
+            raise ApiError(413, f"the request body is larger than {limit} bytes", "body")
+    return bytes(body)
 
 
 def _service_description(request: Request) -> Response:

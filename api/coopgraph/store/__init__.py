@@ -1,8 +1,8 @@
 """Backends that hold the graph and answer SPARQL: the embedded pyoxigraph store (default) or a remote endpoint."""
 
-from coopgraph.store.base import GraphStore, QueryFailed, QueryRefused, StoreUnavailable
+from coopgraph.store.base import GraphStore, ProtocolRequest, QueryFailed, QueryRefused, StoreUnavailable
 
-__all__ = ["GraphStore", "QueryFailed", "QueryRefused", "StoreUnavailable", "open_store"]
+__all__ = ["GraphStore", "ProtocolRequest", "QueryFailed", "QueryRefused", "StoreUnavailable", "open_store"]
 
 
 def open_store(settings) -> GraphStore:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from coopgraph.loading import LoadedGraph
+from coopgraph.store.results import SerialisedResult
 
 
 class QueryFailed(Exception):
@@ -21,11 +22,14 @@ class StoreUnavailable(Exception):
 
 
 @dataclass
-class RawResult:
-    """A serialised SPARQL result: the bytes and their media type."""
+class ProtocolRequest:
+    """One SPARQL 1.1 Protocol query, already screened."""
 
-    body: bytes
-    media_type: str
+    query: str
+    accept: str
+    default_graphs: list[str] = field(default_factory=list)
+    named_graphs: list[str] = field(default_factory=list)
+    max_rows: int = 10_000
 
 
 class GraphStore(Protocol):
@@ -35,9 +39,7 @@ class GraphStore(Protocol):
     def select(self, query: str) -> list[dict[str, object]]:
         """Rows of a SELECT query as plain Python values (see formats.python_value)."""
 
-    def protocol_query(
-        self, query: str, accept: str, default_graphs: list[str], named_graphs: list[str]
-    ) -> RawResult:
-        """A SPARQL 1.1 Protocol query, serialised in the best format for `accept`."""
+    def protocol_query(self, request) -> SerialisedResult:
+        """A SPARQL 1.1 Protocol query, serialised for its Accept header."""
 
     def triple_count(self) -> int: ...

@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import threading
 
-from pyoxigraph import (
-    DefaultGraph,
-    NamedNode,
-    QueryBoolean,
-    QuerySolutions,
-    RdfFormat,
-    Store,
-)
+from pyoxigraph import DefaultGraph, NamedNode, QueryBoolean, QuerySolutions, RdfFormat, Store
 
 from coopgraph.loading import LoadedGraph
-from coopgraph.store.base import QueryFailed, RawResult
+from coopgraph.store.base import QueryFailed
 from coopgraph.store.formats import negotiate_graph_format, negotiate_results_format, python_value
+from coopgraph.store.results import SerialisedResult, boolean_result, graph_result, select_result, take
 
 
 class EmbeddedStore:
@@ -34,7 +28,7 @@ class EmbeddedStore:
         return len(self._store)
 
     def select(self, query: str) -> list[dict[str, object]]:
-        solutions = self._run(query)
+        solutions = run_query(self._store, query)
         if not isinstance(solutions, QuerySolutions):
             raise QueryFailed("a named query must be a SELECT query")
         names = [v.value for v in solutions.variables]
@@ -42,31 +36,42 @@ class EmbeddedStore:
             {name: python_value(row[name]) for name in names if row[name] is not None} for row in solutions
         ]
 
-    def protocol_query(self, query: str, accept: str, default_graphs: list[str], named_graphs: list[str]) -> RawResult:
-        options = {}
-        if default_graphs:
-            options["default_graph"] = [_graph(iri) for iri in default_graphs]
-        if named_graphs:
-            options["named_graphs"] = [NamedNode(iri) for iri in named_graphs]
-        result = self._run(query, **options)
-        if isinstance(result, QuerySolutions | QueryBoolean):
-            fmt = negotiate_results_format(accept)
-            return RawResult(result.serialize(format=fmt), fmt.media_type)
-        fmt = negotiate_graph_format(accept)
-        return RawResult(result.serialize(format=fmt), fmt.media_type)
+    def protocol_query(self, request) -> SerialisedResult:
+        """A SPARQL 1.1 Protocol query evaluated in this process (no time limit: for trusted callers)."""
+        return answer_protocol_query(self._store, request)
 
     def dump(self, path, fmt: RdfFormat, prefixes: dict[str, str]) -> None:
         """Write the whole graph to a file (Turtle gets the sources' prefixes)."""
         options = {"prefixes": prefixes} if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else {}
         self._store.dump(output=str(path), format=fmt, from_graph=DefaultGraph(), **options)
 
-    def _run(self, query: str, **options):
-        try:
-            return self._store.query(query, **options)
-        except SyntaxError as error:
-            raise QueryFailed(str(error)) from error
-        except (ValueError, OSError) as error:
-            raise QueryFailed(str(error)) from error
+
+def run_query(store: Store, query: str, **options):
+    try:
+        return store.query(query, **options)
+    except (SyntaxError, ValueError, OSError, RuntimeError) as error:
+        raise QueryFailed(str(error)) from error
+
+
+def answer_protocol_query(store: Store, request) -> SerialisedResult:
+    """Evaluate, cap at request.max_rows (signalled), and serialise in the best format for request.accept."""
+    options = {}
+    if request.default_graphs:
+        options["default_graph"] = [_graph(iri) for iri in request.default_graphs]
+    if request.named_graphs:
+        options["named_graphs"] = [NamedNode(iri) for iri in request.named_graphs]
+    result = run_query(store, request.query, **options)
+    if isinstance(result, QueryBoolean):
+        return boolean_result(bool(result), negotiate_results_format(request.accept))
+    if isinstance(result, QuerySolutions):
+        fmt = negotiate_results_format(request.accept)
+        variables = [v.value for v in result.variables]
+        solutions, truncated = take(result, request.max_rows)
+        rows = [{name: s[name] for name in variables if s[name] is not None} for s in solutions]
+        return select_result(variables, rows, truncated, fmt, request.max_rows)
+    fmt = negotiate_graph_format(request.accept)
+    triples, truncated = take(result, request.max_rows)
+    return graph_result(triples, truncated, fmt, request.max_rows)
 
 
 def _graph(iri: str):
