@@ -33,9 +33,67 @@ def settings() -> Settings:
     return Settings()
 
 
+BACKENDS = ["embedded", "remote"]
+
+
+@dataclass
+class OxigraphServer:
+    """A real `oxigraph serve` on a free loopback port, holding the repository's graph (via `coopgraph load`)."""
+
+    port: int
+    location: Path
+    process: subprocess.Popen | None = None
+
+    @property
+    def query_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/query"
+
+    @property
+    def store_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/store"
+
+    def start(self) -> None:
+        binary = Path(sys.executable).with_name("oxigraph")
+        self.process = subprocess.Popen(
+            [str(binary if binary.exists() else shutil.which("oxigraph")), "serve", "--location",
+             str(self.location), "--bind", f"127.0.0.1:{self.port}"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                httpx.get(self.query_url, params={"query": "ASK {}"}, timeout=1)
+                return
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        raise RuntimeError("oxigraph serve did not start")
+
+    def stop(self) -> None:
+        if self.process:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+
+    def environment(self) -> dict[str, str]:
+        return {"COOPGRAPH_SPARQL_ENDPOINT": self.query_url, "COOPGRAPH_GRAPH_STORE_ENDPOINT": self.store_url}
+
+
 @pytest.fixture(scope="session")
-def service(settings: Settings) -> GraphService:
-    """The repository's graph, validated and loaded into an embedded store."""
+def oxigraph(tmp_path_factory) -> Iterator[OxigraphServer]:
+    server = OxigraphServer(port=free_port(), location=tmp_path_factory.mktemp("oxigraph"))
+    server.start()
+    loaded = subprocess.run([sys.executable, "-m", "coopgraph.cli", "load", "--endpoint", server.query_url,
+                             "--graph-store", server.store_url], capture_output=True, text=True, timeout=300)
+    assert loaded.returncode == 0, loaded.stderr
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def service(request, settings: Settings) -> GraphService:
+    """The repository's graph, validated and loaded: in an embedded store, and in a real Oxigraph server."""
+    if request.param == "remote":
+        oxigraph = request.getfixturevalue("oxigraph")
+        settings = Settings(sparql_endpoint=oxigraph.query_url, graph_store_endpoint=oxigraph.store_url)
     graph = GraphService(settings)
     graph.reload()
     return graph
@@ -87,9 +145,11 @@ def stop_server(server: LiveServer) -> None:
         server.process.kill()
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory) -> Iterator[LiveServer]:
-    server = start_server(tmp_path_factory.mktemp("live"))
+@pytest.fixture(scope="session", params=BACKENDS)
+def live_server(request, tmp_path_factory) -> Iterator[LiveServer]:
+    """`coopgraph serve` on the embedded store, and on a real Oxigraph server: the API suite runs on both."""
+    env = request.getfixturevalue("oxigraph").environment() if request.param == "remote" else {}
+    server = start_server(tmp_path_factory.mktemp("live"), env)
     yield server
     stop_server(server)
 

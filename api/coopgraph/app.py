@@ -13,6 +13,7 @@ from coopgraph.errors import install_error_handlers
 from coopgraph.routes import actions, admin, health, legal_bases, parties, sparql
 from coopgraph.service import GraphService
 from coopgraph.settings import Settings, get_settings
+from coopgraph.store import StoreUnavailable
 
 
 def create_app(settings: Settings | None = None, service: GraphService | None = None) -> FastAPI:
@@ -21,7 +22,10 @@ def create_app(settings: Settings | None = None, service: GraphService | None = 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         if app.state.service.status.loaded_at is None:
-            app.state.service.reload()  # a graph that does not validate stops start-up with its report
+            try:
+                app.state.service.reload()  # a graph that does not validate stops start-up with its report
+            except StoreUnavailable as error:  # a remote store that is down: serve 503s until it is back
+                logging.getLogger("coopgraph").error("%s", error)
         yield
         app.state.service.close()
 

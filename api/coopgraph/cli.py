@@ -30,15 +30,20 @@ def serve(host: str = typer.Option("127.0.0.1", help="Interface to listen on"),
 
     from coopgraph.app import create_app
     from coopgraph.service import GraphService
+    from coopgraph.store import StoreUnavailable
 
     settings = get_settings()
     service = GraphService(settings)
     try:
         status = service.reload()
+        where = f"{settings.sparql_endpoint} (graph {service.store.current_graph})" if service.remote else \
+            f"{status.files} files"
+        typer.echo(f"graph loaded: {status.triples} triples from {where}", err=True)
     except LoadError as error:
         _report(error)
         raise typer.Exit(1) from None
-    typer.echo(f"graph loaded: {status.triples} triples from {status.files} files", err=True)
+    except StoreUnavailable as error:
+        typer.echo(f"warning: {error}; answering 503 until it is back", err=True)
     uvicorn.run(create_app(settings, service), host=host, port=port, log_level="info")
 
 
@@ -83,6 +88,34 @@ def query(sparql: str = typer.Argument(..., help="A SPARQL 1.1 query, or @FILE t
         sys.stdout.write(result.body.decode("utf-8"))
     if result.truncated:
         typer.echo(f"warning: only the first {result.limit} results are shown (COOPGRAPH_MAX_ROWS)", err=True)
+
+
+@app.command()
+def load(endpoint: str = typer.Option(..., "--endpoint", help="SPARQL query endpoint, e.g. http://host:7878/query"),
+         graph_store: str = typer.Option(..., "--graph-store", help="Graph Store Protocol endpoint, e.g. …/store"),
+         graph: str = typer.Option(None, "--graph", help="Base name of the named graph (COOPGRAPH_REMOTE_GRAPH)"),
+         ) -> None:
+    """Validate the graph, then push it into a remote store atomically (new named graph, then switch)."""
+    from coopgraph.store import StoreUnavailable
+    from coopgraph.store.remote import RemoteStore
+    from coopgraph.store.remote_load import LoadFailed, push_graph
+
+    settings = get_settings()
+    try:
+        loaded = load_graph(settings, use_cache=False)
+    except LoadError as error:
+        _report(error)
+        raise typer.Exit(1) from None
+    remote = RemoteStore(endpoint, graph or settings.remote_graph, settings.query_timeout_s,
+                         settings.remote_user, settings.remote_password)
+    auth = (settings.remote_user, settings.remote_password) if settings.remote_user else None
+    try:
+        pushed = push_graph(loaded, remote, graph_store, auth)
+    except (LoadFailed, StoreUnavailable) as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"loaded {pushed.triples} triples into <{pushed.graph}> (previous: "
+               f"{f'<{pushed.previous}>' if pushed.previous else 'none'}; dropped {len(pushed.dropped)} older)")
 
 
 @app.command()

@@ -30,13 +30,21 @@ class GraphService:
         self.settings = settings
         self.store = store or open_store(settings)
         self.queries = QueryRunner(self.store)
-        # Public queries run in killable worker processes, trusted named queries in-process.
-        self.sandbox = SandboxPool(settings.sparql_workers) if settings.sparql_workers > 0 else None
+        self.remote = bool(settings.sparql_endpoint)
+        # Public queries run in killable worker processes, trusted named queries in-process (embedded store);
+        # a remote engine enforces its own limits and we stop waiting at the timeout.
+        self.sandbox = (SandboxPool(settings.sparql_workers)
+                        if settings.sparql_workers > 0 and not self.remote else None)
         self.status = LoadStatus()
         self._reload_lock = threading.Lock()
 
     def reload(self, extra: list[Path] | None = None) -> LoadStatus:
-        """Validate the sources and swap them in; on LoadError the previous graph keeps serving."""
+        """Validate the sources and swap them in; on LoadError the previous graph keeps serving.
+        With a remote store, `coopgraph load` validated and pushed the graph: find which graph is current."""
+        if self.remote:
+            self.store.replace(None)
+            self.status = LoadStatus(loaded_at=time.time(), triples=self.store.triple_count(), files=0)
+            return self.status
         with self._reload_lock:
             try:
                 loaded = load_graph(self.settings, extra)

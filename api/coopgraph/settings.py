@@ -17,9 +17,13 @@ class Settings(BaseSettings):
     ontology_dir: Path = Field(default_factory=lambda: resources.source_dir("ontology"))
     shapes_dir: Path = Field(default_factory=lambda: resources.source_dir("shapes"))
     data_dir: Path = Field(default_factory=lambda: resources.source_dir("data"))
-    # Remote backend (issue 9); unset means the embedded pyoxigraph store.
+    # Remote backend: a SPARQL 1.1 query endpoint (and its Graph Store Protocol endpoint for `coopgraph load`);
+    # unset means the embedded pyoxigraph store.
     sparql_endpoint: str | None = None
     graph_store_endpoint: str | None = None
+    remote_user: str | None = None
+    remote_password: str | None = None
+    remote_graph: str = "https://w3id.org/coopgraph/graph/main"
     query_timeout_s: float = 10.0
     max_rows: int = 10_000
     # The public /sparql endpoint: worker processes (0 = evaluate in the server process, with no time limit),

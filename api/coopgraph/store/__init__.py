@@ -6,7 +6,12 @@ __all__ = ["GraphStore", "ProtocolRequest", "QueryFailed", "QueryRefused", "Stor
 
 
 def open_store(settings) -> GraphStore:
-    """The store the settings ask for."""
+    """The store the settings ask for: a remote SPARQL endpoint when one is configured, else embedded."""
+    if settings.sparql_endpoint:
+        from coopgraph.store.remote import RemoteStore
+
+        return RemoteStore(settings.sparql_endpoint, settings.remote_graph, settings.query_timeout_s,
+                           settings.remote_user, settings.remote_password)
     from coopgraph.store.embedded import EmbeddedStore
 
     return EmbeddedStore()

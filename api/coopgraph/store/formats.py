@@ -80,6 +80,20 @@ def negotiate_graph_format(accept: str) -> RdfFormat:
     return _negotiate(accept, GRAPH_FORMATS, RdfFormat.TURTLE)
 
 
+def json_term_value(term: dict) -> object:
+    """The same plain value as python_value, for a term of SPARQL JSON results."""
+    if term["type"] == "literal":
+        datatype = term.get("datatype", "")
+        if datatype in _INTEGER_TYPES:
+            return int(term["value"])
+        if datatype == XSD + "boolean":
+            return term["value"] in ("true", "1")
+        return term["value"]
+    if term["type"] == "bnode":
+        return "_:" + term["value"]
+    return term["value"]
+
+
 def python_value(term: NamedNode | Literal | BlankNode) -> object:
     """IRIs and strings as str, integers as int, booleans as bool; dates stay ISO strings (JSON-ready)."""
     if isinstance(term, Literal):
