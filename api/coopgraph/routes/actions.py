@@ -31,9 +31,15 @@ def list_actions(request: Request, lang: str) -> dict[str, dict]:
     return actions
 
 
-@router.get("", summary="The action-type taxonomy, as a flat list and as a tree")
-def get_actions(request: Request, lang: Language = Query("en", description="Label language: en or uk")) -> dict:
+@router.get("", summary="The action-type taxonomy, as a flat list and as a tree; q= searches labels in en and uk")
+def get_actions(request: Request, lang: Language = Query("en", description="Label language: en or uk"),
+                q: str | None = Query(None, min_length=2, max_length=100,
+                                      description="Text to find in labels and synonyms, any language")) -> dict:
     actions = list_actions(request, lang)
+    if q is not None:
+        found = {row["slug"] for row in request.app.state.service.queries.run("actions/search-actions", text=q)}
+        matches = sorted((a for slug, a in actions.items() if slug in found), key=lambda a: a["id"])
+        return {"lang": lang, "q": q, "count": len(matches), "actions": matches}
     children: dict[str, list[str]] = {}
     for slug, action in actions.items():
         for parent in action["broader"]:
