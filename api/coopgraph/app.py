@@ -10,7 +10,17 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from coopgraph import __version__
 from coopgraph.errors import install_error_handlers
-from coopgraph.routes import actions, admin, health, instruments, legal_bases, parties, sparql, statistics
+from coopgraph.routes import (
+    actions,
+    admin,
+    health,
+    instruments,
+    legal_bases,
+    linked_data,
+    parties,
+    sparql,
+    statistics,
+)
 from coopgraph.service import GraphService
 from coopgraph.settings import Settings, get_settings
 from coopgraph.store import StoreUnavailable
@@ -42,7 +52,7 @@ def create_app(settings: Settings | None = None, service: GraphService | None = 
                            allow_methods=["GET", "POST"], allow_headers=["Accept", "Content-Type"],
                            expose_headers=["Coopgraph-Truncated", "Coopgraph-Row-Limit", "Retry-After"])
     install_error_handlers(app)
-    for module in (health, sparql, actions, parties, legal_bases, instruments, statistics, admin):
+    for module in (health, sparql, actions, parties, legal_bases, instruments, statistics, linked_data, admin):
         app.include_router(module.router)
     logging.getLogger("coopgraph").setLevel(logging.INFO)
     return app

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 from typing import Literal
 
 from fastapi import APIRouter, Query, Request, Response
@@ -53,14 +54,22 @@ def legal_bases(
         "requesting": requesting, "requested": requested, "date": day.isoformat(),
         "legal_bases": assemble(rows, lang=lang, parties=parties, explain=explain),
     }
-    if _wants_csv(request):
+    preferred = _preferred(request)
+    if preferred == "text/csv":
         return Response(_csv(answer), media_type="text/csv; charset=utf-8")
+    if preferred == "application/ld+json":
+        # The same answer, read as Linked Data through the published context (ELI, schema.org, DCTERMS).
+        context = str(request.url_for("context"))
+        return Response(json.dumps({"@context": context, **answer}, ensure_ascii=False),
+                        media_type="application/ld+json")
     return answer
 
 
-def _wants_csv(request: Request) -> bool:
-    accepted = accepted_types(request.headers.get("accept", ""))
-    return bool(accepted) and accepted[0] == "text/csv"
+def _preferred(request: Request) -> str | None:
+    for media_type in accepted_types(request.headers.get("accept", "")):
+        if media_type in ("application/json", "text/csv", "application/ld+json", "*/*"):
+            return media_type
+    return None
 
 
 def _csv(answer: dict) -> str:
