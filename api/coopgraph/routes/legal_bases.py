@@ -14,6 +14,7 @@ from coopgraph.errors import ApiError
 from coopgraph.legal_bases import Party, assemble, pick, today
 from coopgraph.routes.actions import SLUG, action_iri
 from coopgraph.routes.parties import find_party
+from coopgraph.schemas import LegalBasesAnswer
 from coopgraph.store.formats import accepted_types
 
 router = APIRouter(prefix="/api/v1", tags=["legal bases"])
@@ -21,7 +22,11 @@ CSV_COLUMNS = ["match", "instrument", "instrument_kind", "provision", "provision
                "conditions", "reservations", "in_force", "sources"]
 
 
-@router.get("/legal-bases", summary="Legal bases for an action between a requesting and a requested party on a date")
+@router.get("/legal-bases", summary="Legal bases for an action between a requesting and a requested party on a date",
+            response_model=LegalBasesAnswer, response_model_exclude_unset=True,
+            responses={200: {"content": {"text/csv": {}, "application/ld+json": {}}},
+                       404: {"description": "Unknown action or party (the message says where to find valid ids)"},
+                       422: {"description": "Malformed parameter, e.g. a date that is not YYYY-MM-DD"}})
 def legal_bases(
     request: Request,
     action: str = Query(..., description="Action type id, e.g. expedited-preservation-of-stored-data "
