@@ -1,5 +1,6 @@
 """Assemble the answer to "which legal bases permit this action between these parties on this date"
-from the rows of queries/legal-bases/find-legal-bases.rq (one row per fact, grouped by rule)."""
+from the rows of queries/legal-bases/describe-legal-bases.rq (one row per fact, grouped by rule), each rule
+found and given its match kind by find-candidate-rules.rq."""
 
 from __future__ import annotations
 

@@ -5,10 +5,12 @@ A query file starts with grlc-style header lines:
     #+ summary: what the query answers
     #+ param lang: language, required — en or uk
 
-Parameter kinds: iri, string, language, date, integer, boolean. A parameter left out stays unbound.
+Parameter kinds: iri, iris (a list of IRIs), string, language, date, integer, boolean. A parameter left out
+stays unbound.
 Values are checked against their kind, turned into RDF terms, and bound as one `VALUES` row placed first in
-the query's WHERE group (or where a `# @bindings` line stands, e.g. inside a sub-select), so every later
-pattern, OPTIONAL and FILTER of that group sees them. The same text runs on any
+the query's WHERE group (or in place of every `# @bindings` line, e.g. inside a sub-select or at the start of
+each UNION branch), so every later pattern, OPTIONAL and FILTER of that group sees them. A list parameter
+becomes its own `VALUES ?name { … }` block. The same text runs on any
 SPARQL 1.1 engine, embedded or remote; user text never reaches the query except as a serialised RDF term.
 """
 
@@ -61,11 +63,15 @@ class NamedQuery:
         bindings = self.bind(values)
         if not bindings:
             return self.text
-        names = " ".join(f"?{name}" for name in bindings)
-        terms = " ".join(str(term) for term in bindings.values())
-        row = f"VALUES ({names}) {{ ({terms}) }}"
+        single = {name: term for name, term in bindings.items() if not isinstance(term, list)}
+        blocks = [f"VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}"
+                  for name, terms in bindings.items() if isinstance(terms, list)]
+        if single:
+            names = " ".join(f"?{name}" for name in single)
+            blocks.insert(0, f"VALUES ({names}) {{ ({' '.join(str(term) for term in single.values())}) }}")
+        row = " ".join(blocks)
         if _MARKER in self.text:
-            return self.text.replace(_MARKER, row, 1)
+            return self.text.replace(_MARKER, row)
         where = _WHERE.search(self.text)
         if where is None:
             raise ValueError(f"{self.name}.rq: a query with parameters needs an explicit 'WHERE {{'")
@@ -90,6 +96,10 @@ class NamedQuery:
 
 def _term(parameter: Parameter, value: object):
     kind, name = parameter.kind, parameter.name
+    if kind == "iris":
+        if not isinstance(value, list | tuple | set) or not value:
+            raise InvalidParameter(name, "must be a non-empty list of IRIs")
+        return [_term(Parameter(name, "iri", True, ""), item) for item in sorted(value)]
     if kind == "iri":
         if not isinstance(value, str) or not _IRI.match(value):
             raise InvalidParameter(name, f"not an absolute IRI: {value!r}")

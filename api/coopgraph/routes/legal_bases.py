@@ -49,10 +49,14 @@ def legal_bases(
         if code is not None:
             named[parameter] = find_party(request, code, parameter, lang)
             parties.append(named[parameter])
-    rows = request.app.state.service.queries.run(
-        "legal-bases/find-legal-bases", action=action_iri(request, action), date=day,
-        requesting=named["requesting"].iri if "requesting" in named else None,
-        requested=named["requested"].iri if "requested" in named else None)
+    question = {"action": action_iri(request, action), "date": day,
+                "requesting": named["requesting"].iri if "requesting" in named else None,
+                "requested": named["requested"].iri if "requested" in named else None}
+    queries = request.app.state.service.queries
+    matches = {row["rule"]: row["match"] for row in queries.run("legal-bases/find-candidate-rules", **question)}
+    rows = queries.run("legal-bases/describe-legal-bases", rule=list(matches), **question) if matches else []
+    for row in rows:
+        row["match"] = matches[row["rule"]]
     answer = {
         "action": {"id": action, "iri": action_iri(request, action),
                    "label": pick({r["labelLang"]: r["label"] for r in action_rows}, lang)},
