@@ -20,6 +20,7 @@ from coopgraph.routes import (
     parties,
     sparql,
     statistics,
+    web,
 )
 from coopgraph.service import GraphService
 from coopgraph.settings import Settings, get_settings
@@ -52,7 +53,7 @@ def create_app(settings: Settings | None = None, service: GraphService | None = 
                            allow_methods=["GET", "POST"], allow_headers=["Accept", "Content-Type"],
                            expose_headers=["Coopgraph-Truncated", "Coopgraph-Row-Limit", "Retry-After"])
     install_error_handlers(app)
-    for module in (health, sparql, actions, parties, legal_bases, instruments, statistics, linked_data, admin):
+    for module in (health, sparql, actions, parties, legal_bases, instruments, statistics, linked_data, admin, web):
         app.include_router(module.router)
     logging.getLogger("coopgraph").setLevel(logging.INFO)
     return app
