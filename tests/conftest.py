@@ -30,7 +30,8 @@ def pytest_configure(config):
 
 @pytest.fixture(scope="session")
 def settings() -> Settings:
-    return Settings()
+    # In-process tests query the store directly; the public endpoint's worker processes are not needed.
+    return Settings(sparql_workers=0)
 
 
 BACKENDS = ["embedded", "remote"]

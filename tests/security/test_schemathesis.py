@@ -1,18 +1,31 @@
 """Schemathesis against the live service's OpenAPI schema: no 5xx anywhere, responses match the schema."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 
-def test_schemathesis_finds_no_server_error(live_server, tmp_path):
+def schemathesis(url: str, report_dir: Path) -> subprocess.CompletedProcess:
     cli = Path(sys.executable).with_name("schemathesis")
     command = [str(cli) if cli.exists() else shutil.which("schemathesis") or "schemathesis", "run",
-               f"{live_server.url}/openapi.json", "--checks", "not_a_server_error,response_schema_conformance",
+               f"{url}/openapi.json", "--checks", "not_a_server_error,response_schema_conformance",
                "--max-examples", os.environ.get("COOPGRAPH_SCHEMATHESIS_EXAMPLES", "25"),
                "--exclude-path", "/api/v1/admin/reload", "--request-timeout", "20", "--workers", "2",
-               "--report-dir", str(tmp_path), "--no-color"]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=900)
+               "--report-dir", str(report_dir), "--no-color"]
+    return subprocess.run(command, capture_output=True, text=True, timeout=900)
+
+
+def only_internal_errors(output: str) -> bool:
+    """Hypothesis itself sometimes crashes while describing a strategy (a SystemError in ast.parse on CPython
+    3.11): that is a run that did not happen, not a finding about the API, so it is run again once."""
+    return "Runtime Error" in output and not re.search(r"Failures?:|Server error|not_a_server_error.*fail", output)
+
+
+def test_schemathesis_finds_no_server_error(live_server, tmp_path):
+    result = schemathesis(live_server.url, tmp_path)
+    if result.returncode != 0 and only_internal_errors(result.stdout):
+        result = schemathesis(live_server.url, tmp_path)
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]

@@ -48,7 +48,22 @@ def sparql_get(request: Request) -> Response:
     return _answer(request, params)
 
 
-@router.post("/sparql", summary="SPARQL 1.1 query (form or direct POST)")
+_POST_DOC = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/sparql-query": {"schema": {"type": "string", "maxLength": 20000}},
+            "application/x-www-form-urlencoded": {"schema": {
+                "type": "object", "required": ["query"],
+                "properties": {"query": {"type": "string", "maxLength": 20000},
+                               "default-graph-uri": {"type": "array", "items": {"type": "string"}},
+                               "named-graph-uri": {"type": "array", "items": {"type": "string"}}}}},
+        },
+    },
+}
+
+
+@router.post("/sparql", summary="SPARQL 1.1 query (form or direct POST)", openapi_extra=_POST_DOC)
 async def sparql_post(request: Request) -> Response:
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     body = await _bounded_body(request, request.app.state.settings.max_body_bytes)

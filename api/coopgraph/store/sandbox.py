@@ -64,9 +64,12 @@ class _Worker:
         child.close()
 
     def wait_ready(self, timeout: float) -> bool:
-        if self.connection.poll(timeout):
-            status, _ = self.connection.recv()
-            return status == "ready"
+        try:
+            if self.connection.poll(timeout):
+                status, _ = self.connection.recv()
+                return status == "ready"
+        except (EOFError, OSError):
+            pass  # the worker died while loading, or the pool is shutting down
         return False
 
     def kill(self) -> None:
