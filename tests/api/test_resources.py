@@ -87,3 +87,28 @@ def test_unknown_resources_are_404_with_a_hint(http, path):
                                     {"party": "UKR", "date": "2025-02-30"}])
 def test_bad_resource_parameters_are_422(http, params):
     assert http.get("/api/v1/instruments", params=params).status_code == 422
+
+
+@pytest.mark.parametrize(("path", "column"), [("/api/v1/instruments?kind=bilateral", "id"),
+                                              ("/api/v1/instruments/rome-statute/parties", "party"),
+                                              ("/api/v1/states/UKR?date=2025-06-01", "party_in_force")])
+def test_tabular_endpoints_answer_csv_on_request(http, path, column):
+    response = http.get(path, headers={"Accept": "text/csv"})
+    assert response.headers["content-type"].startswith("text/csv")
+    header, *rows = response.text.strip().splitlines()
+    assert column in header.split(",") and rows
+
+
+INJECTIONS = ['x> } ; DROP ALL #', 'a"b', "line\nbreak", "\\u003e", "<urn:x>", "UKR) } UNION { ?s ?p ?o"]
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+@pytest.mark.parametrize("template", ["/api/v1/instruments?party={}", "/api/v1/instruments?kind={}",
+                                      "/api/v1/instruments/{}", "/api/v1/instruments/{}/parties",
+                                      "/api/v1/states/{}", "/api/v1/provisions/{}", "/api/v1/actions?q={}",
+                                      "/api/v1/actions/{}", "/id/{}", "/api/v1/statistics/requests?category={}"])
+def test_injection_attempts_on_resources_are_4xx_never_500(http, template, value):
+    from urllib.parse import quote
+
+    response = http.get(template.format(quote(value, safe="")))
+    assert 400 <= response.status_code < 500 or (response.status_code == 200 and "q=" in template), response.text

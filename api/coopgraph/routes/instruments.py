@@ -13,6 +13,7 @@ from fastapi import APIRouter, Query, Request
 from coopgraph.errors import ApiError
 from coopgraph.legal_bases import pick, today
 from coopgraph.routes.parties import find_party
+from coopgraph.routes.tables import csv_response, preferred
 
 router = APIRouter(prefix="/api/v1", tags=["resources"])
 INSTRUMENT_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -40,7 +41,14 @@ def _instrument_summaries(rows: list[dict], lang: str) -> list[dict]:
              "series": sorted(e["series"])} for e in found.values()]
 
 
-@router.get("/instruments", summary="Instruments, optionally of one kind or binding a party on a date (paged)")
+TABLE = {200: {"content": {"text/csv": {}}, "description": "JSON, or CSV with Accept: text/csv"}}
+INSTRUMENT_COLUMNS = ["id", "iri", "kind", "title", "short_title", "adopted", "in_force", "series"]
+PARTY_COLUMNS = ["party", "label", "signed", "consent_kind", "consented", "in_force", "withdrawal_notified",
+                 "withdrawal_effective", "role", "iri", "sources"]
+
+
+@router.get("/instruments", summary="Instruments, optionally of one kind or binding a party on a date (paged)",
+            responses=TABLE)
 def list_instruments(request: Request, kind: Kind | None = None,
                      party: str | None = Query(None, description="Party code, e.g. UKR or ICC"),
                      date: dt.date | None = Query(None, description="With party: bound on this day"),
@@ -50,7 +58,10 @@ def list_instruments(request: Request, kind: Kind | None = None,
     rows = request.app.state.service.queries.run("instruments/list-instruments", kind=kind, party=party_iri,
                                                   date=date if party else None)
     items = _instrument_summaries(rows, lang)
-    return {"count": len(items), "limit": limit, "offset": offset, "instruments": items[offset:offset + limit]}
+    page = items[offset:offset + limit]
+    if preferred(request) == "text/csv":
+        return csv_response(page, INSTRUMENT_COLUMNS)
+    return {"count": len(items), "limit": limit, "offset": offset, "instruments": page}
 
 
 @router.get("/instruments/{instrument_id}", summary="One instrument with its provision tree and rules")
@@ -99,7 +110,8 @@ def _order(node: dict):
     return (position if position is not None else 10**6, node["citation"])
 
 
-@router.get("/instruments/{instrument_id}/parties", summary="Who takes part in an instrument, and when")
+@router.get("/instruments/{instrument_id}/parties", summary="Who takes part in an instrument, and when",
+            responses=TABLE)
 def instrument_parties(request: Request, instrument_id: str) -> dict:
     iri = _instrument_iri(request, instrument_id)
     rows = request.app.state.service.queries.run("instruments/list-participations", instrument=iri)
@@ -115,10 +127,12 @@ def instrument_parties(request: Request, instrument_id: str) -> dict:
             "withdrawal_effective": row.get("withdrawn"), "role": row.get("role"), "sources": []})
         if row.get("source") and row["source"] not in entry["sources"]:
             entry["sources"].append(row["source"])
+    if preferred(request) == "text/csv":
+        return csv_response(list(parties.values()), PARTY_COLUMNS)
     return {"instrument": instrument_id, "count": len(parties), "parties": list(parties.values())}
 
 
-@router.get("/states/{code}", summary="A state and the instruments that bind it on a date")
+@router.get("/states/{code}", summary="A state and the instruments that bind it on a date", responses=TABLE)
 def get_state(request: Request, code: str, date: dt.date | None = None,
               lang: Literal["en", "uk"] = "en") -> dict:
     party = find_party(request, code, "code", lang)
@@ -131,6 +145,8 @@ def get_state(request: Request, code: str, date: dt.date | None = None,
         own = participations.get(instrument["iri"], {})
         instrument["party_in_force"] = own.get("inForce")
         instrument["party_consent"] = own.get("consentKind")
+    if preferred(request) == "text/csv":
+        return csv_response(bound, INSTRUMENT_COLUMNS + ["party_in_force", "party_consent"])
     return {"code": code, "iri": party.iri, "label": party.label, "date": day.isoformat(),
             "count": len(bound), "instruments": bound}
 

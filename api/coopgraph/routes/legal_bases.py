@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from typing import Literal
 
@@ -14,8 +12,8 @@ from coopgraph.errors import ApiError
 from coopgraph.legal_bases import Party, assemble, pick, today
 from coopgraph.routes.actions import SLUG, action_iri
 from coopgraph.routes.parties import find_party
+from coopgraph.routes.tables import csv_response, preferred
 from coopgraph.schemas import LegalBasesAnswer
-from coopgraph.store.formats import accepted_types
 
 router = APIRouter(prefix="/api/v1", tags=["legal bases"])
 CSV_COLUMNS = ["match", "instrument", "instrument_kind", "provision", "provision_label", "heading", "action",
@@ -63,10 +61,10 @@ def legal_bases(
         "requesting": requesting, "requested": requested, "date": day.isoformat(),
         "legal_bases": assemble(rows, lang=lang, parties=parties, explain=explain),
     }
-    preferred = _preferred(request)
-    if preferred == "text/csv":
-        return Response(_csv(answer), media_type="text/csv; charset=utf-8")
-    if preferred == "application/ld+json":
+    chosen = preferred(request, ("application/json", "text/csv", "application/ld+json"))
+    if chosen == "text/csv":
+        return csv_response(_table(answer), CSV_COLUMNS)
+    if chosen == "application/ld+json":
         # The same answer, read as Linked Data through the published context (ELI, schema.org, DCTERMS).
         context = str(request.url_for("context"))
         return Response(json.dumps({"@context": context, **answer}, ensure_ascii=False),
@@ -74,22 +72,13 @@ def legal_bases(
     return answer
 
 
-def _preferred(request: Request) -> str | None:
-    for media_type in accepted_types(request.headers.get("accept", "")):
-        if media_type in ("application/json", "text/csv", "application/ld+json", "*/*"):
-            return media_type
-    return None
-
-
-def _csv(answer: dict) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for basis in answer["legal_bases"]:
-        writer.writerow([
-            basis["match"], basis["instrument"]["id"], basis["instrument"]["kind"], basis["provision"]["number"] or "",
-            basis["provision"]["label"] or "", basis["provision"]["heading"] or "", basis["action"]["id"],
-            " ".join(c["id"] for c in basis["conditions"]), " ".join(r["iri"] for r in basis["reservations"]),
-            " ".join(f"{party}={day}" for party, day in basis["in_force"].items()), " ".join(basis["sources"]),
-        ])
-    return out.getvalue()
+def _table(answer: dict) -> list[dict]:
+    """One CSV row per legal basis; lists become space-separated ids."""
+    return [{
+        "match": basis["match"], "instrument": basis["instrument"]["id"],
+        "instrument_kind": basis["instrument"]["kind"],
+        "provision": basis["provision"]["number"], "provision_label": basis["provision"]["label"],
+        "heading": basis["provision"]["heading"], "action": basis["action"]["id"],
+        "conditions": [c["id"] for c in basis["conditions"]], "reservations": [r["iri"] for r in basis["reservations"]],
+        "in_force": [f"{party}={day}" for party, day in basis["in_force"].items()], "sources": basis["sources"],
+    } for basis in answer["legal_bases"]]
