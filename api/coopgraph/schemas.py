@@ -81,3 +81,190 @@ class LegalBasesAnswer(BaseModel):
     requested: str | None
     date: str
     legal_bases: list[LegalBasis]
+
+
+# ---------------------------------------------------------------------------------------------------- actions
+
+class ActionItem(BaseModel):
+    id: str
+    iri: str
+    label: str | None
+    definition: str | None
+    broader: list[str] = Field(description="Ids of the broader action types")
+
+
+class ActionTreeNode(BaseModel):
+    id: str
+    iri: str
+    label: str | None
+    narrower: list[ActionTreeNode]
+
+
+class ActionList(BaseModel):
+    lang: Literal["en", "uk"]
+    q: str | None = Field(None, description="The search text, when q= was given")
+    count: int
+    actions: list[ActionItem]
+    tree: list[ActionTreeNode] | None = Field(None, description="The taxonomy from its top concepts (without q=)")
+
+
+class ActionRef(BaseModel):
+    id: str
+    iri: str
+    label: str | None
+
+
+class ActionDetail(BaseModel):
+    id: str
+    iri: str
+    label: str | None
+    labels: dict[str, str]
+    alt_labels: dict[str, list[str]]
+    definition: str | None
+    definitions: dict[str, str]
+    scope_notes: dict[str, str]
+    broader: list[ActionRef]
+    narrower: list[ActionRef]
+    close_matches: list[str]
+
+
+# ---------------------------------------------------------------------------------------------------- parties
+
+class PartyItem(BaseModel):
+    code: str = Field(description="ISO 3166-1 alpha-3 for a state, a short upper-case name for a body")
+    iri: str
+    kind: Literal["state", "body"]
+    label: str | None
+
+
+class PartyList(BaseModel):
+    count: int
+    parties: list[PartyItem]
+
+
+# ------------------------------------------------------------------------------------------------ instruments
+
+class InstrumentSummary(BaseModel):
+    id: str
+    iri: str
+    kind: Literal["multilateral", "bilateral", "domestic", "inter-agency"]
+    title: str | None
+    short_title: str | None
+    adopted: str | None
+    in_force: str | None
+    series: list[str]
+
+
+class InstrumentList(BaseModel):
+    count: int
+    limit: int
+    offset: int
+    instruments: list[InstrumentSummary]
+
+
+class RuleSummary(BaseModel):
+    iri: str
+    type: str | None
+    action: str | None = Field(description="Action id (or ground id for a ground for refusal)")
+    residual: bool
+
+
+class ProvisionNode(BaseModel):
+    iri: str
+    level: str
+    number: str
+    citation: str
+    position: int | None
+    label: str | None
+    heading: str | None
+    rules: list[RuleSummary]
+    children: list[ProvisionNode]
+
+
+class InstrumentDetail(InstrumentSummary):
+    sources: list[str]
+    instrument_level_rules: list[RuleSummary]
+    provisions: list[ProvisionNode]
+
+
+class Participation(BaseModel):
+    iri: str
+    party: str
+    label: str | None
+    signed: str | None
+    consent_kind: str | None
+    consented: str | None
+    in_force: str | None
+    withdrawal_notified: str | None
+    withdrawal_effective: str | None
+    role: str | None
+    sources: list[str]
+
+
+class InstrumentParties(BaseModel):
+    instrument: str
+    count: int
+    parties: list[Participation]
+
+
+class StateInstrument(InstrumentSummary):
+    party_in_force: str | None
+    party_consent: str | None
+
+
+class StateOnDate(BaseModel):
+    code: str
+    iri: str
+    label: str
+    date: str
+    count: int
+    instruments: list[StateInstrument]
+
+
+class ProvisionChild(BaseModel):
+    iri: str
+    citation: str
+    position: int | None
+
+
+class ProvisionRule(RuleSummary):
+    conditions: list[str]
+
+
+class ProvisionDetail(BaseModel):
+    iri: str
+    instrument: str | None
+    parent: str | None
+    level: str | None
+    citation: str | None
+    label: str | None
+    heading: str | None
+    summary: str | None
+    children: list[ProvisionChild]
+    rules: list[ProvisionRule]
+    sources: list[str]
+
+
+# ------------------------------------------------------------------------------------------------- statistics
+
+class ObservationSource(BaseModel):
+    iri: str
+    title: str | None
+    derived_from: str | None
+
+
+class Observation(BaseModel):
+    iri: str
+    dataset: str
+    dataset_title: str | None
+    period: str = Field(description="A year (2024) or half-year (2025-H1)")
+    direction: Literal["outgoing", "incoming"]
+    category: str = Field(description="An action type id")
+    count: int
+    reporting_party: str
+    sources: list[ObservationSource]
+
+
+class ObservationList(BaseModel):
+    count: int
+    observations: list[Observation]

@@ -8,6 +8,7 @@ from typing import Literal
 from fastapi import APIRouter, Query, Request
 
 from coopgraph.errors import ApiError
+from coopgraph.schemas import ActionDetail, ActionList
 
 router = APIRouter(prefix="/api/v1/actions", tags=["actions"])
 Language = Literal["en", "uk"]
@@ -31,7 +32,8 @@ def list_actions(request: Request, lang: str) -> dict[str, dict]:
     return actions
 
 
-@router.get("", summary="The action-type taxonomy, as a flat list and as a tree; q= searches labels in en and uk")
+@router.get("", summary="The action-type taxonomy, as a flat list and as a tree; q= searches labels in en and uk",
+            response_model=ActionList, response_model_exclude_unset=True)
 def get_actions(request: Request, lang: Language = Query("en", description="Label language: en or uk"),
                 q: str | None = Query(None, min_length=2, max_length=100,
                                       description="Text to find in labels and synonyms, any language")) -> dict:
@@ -59,7 +61,8 @@ def get_actions(request: Request, lang: Language = Query("en", description="Labe
     }
 
 
-@router.get("/{slug}", summary="One action type with its labels, definitions, broader and narrower types")
+@router.get("/{slug}", summary="One action type with its labels, definitions, broader and narrower types",
+            response_model=ActionDetail)
 def get_action(request: Request, slug: str, lang: Language = Query("en", description="Label language")) -> dict:
     if not SLUG.match(slug):
         raise ApiError(404, f"unknown action {slug!r}: action ids are lower-case kebab slugs; "

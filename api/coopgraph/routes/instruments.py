@@ -14,6 +14,13 @@ from coopgraph.errors import ApiError
 from coopgraph.legal_bases import pick, today
 from coopgraph.routes.parties import find_party
 from coopgraph.routes.tables import csv_response, preferred
+from coopgraph.schemas import (
+    InstrumentDetail,
+    InstrumentList,
+    InstrumentParties,
+    ProvisionDetail,
+    StateOnDate,
+)
 
 router = APIRouter(prefix="/api/v1", tags=["resources"])
 INSTRUMENT_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -48,7 +55,7 @@ PARTY_COLUMNS = ["party", "label", "signed", "consent_kind", "consented", "in_fo
 
 
 @router.get("/instruments", summary="Instruments, optionally of one kind or binding a party on a date (paged)",
-            responses=TABLE)
+            responses=TABLE, response_model=InstrumentList)
 def list_instruments(request: Request, kind: Kind | None = None,
                      party: str | None = Query(None, description="Party code, e.g. UKR or ICC"),
                      date: dt.date | None = Query(None, description="With party: bound on this day"),
@@ -64,7 +71,8 @@ def list_instruments(request: Request, kind: Kind | None = None,
     return {"count": len(items), "limit": limit, "offset": offset, "instruments": page}
 
 
-@router.get("/instruments/{instrument_id}", summary="One instrument with its provision tree and rules")
+@router.get("/instruments/{instrument_id}", summary="One instrument with its provision tree and rules",
+            response_model=InstrumentDetail)
 def get_instrument(request: Request, instrument_id: str, lang: Literal["en", "uk"] = "en") -> dict:
     iri = _instrument_iri(request, instrument_id)
     summary = next((s for s in _instrument_summaries(
@@ -111,7 +119,7 @@ def _order(node: dict):
 
 
 @router.get("/instruments/{instrument_id}/parties", summary="Who takes part in an instrument, and when",
-            responses=TABLE)
+            responses=TABLE, response_model=InstrumentParties)
 def instrument_parties(request: Request, instrument_id: str) -> dict:
     iri = _instrument_iri(request, instrument_id)
     rows = request.app.state.service.queries.run("instruments/list-participations", instrument=iri)
@@ -132,7 +140,8 @@ def instrument_parties(request: Request, instrument_id: str) -> dict:
     return {"instrument": instrument_id, "count": len(parties), "parties": list(parties.values())}
 
 
-@router.get("/states/{code}", summary="A state and the instruments that bind it on a date", responses=TABLE)
+@router.get("/states/{code}", summary="A state and the instruments that bind it on a date", responses=TABLE,
+            response_model=StateOnDate)
 def get_state(request: Request, code: str, date: dt.date | None = None,
               lang: Literal["en", "uk"] = "en") -> dict:
     party = find_party(request, code, "code", lang)
@@ -152,7 +161,8 @@ def get_state(request: Request, code: str, date: dt.date | None = None,
 
 
 @router.get("/provisions/{path:path}",
-            summary="One provision, e.g. /api/v1/provisions/rome-statute/art/93/para/1/point/k")
+            summary="One provision, e.g. /api/v1/provisions/rome-statute/art/93/para/1/point/k",
+            response_model=ProvisionDetail)
 def get_provision(request: Request, path: str, lang: Literal["en", "uk"] = "en") -> dict:
     if not PROVISION_PATH.match(path):
         raise ApiError(404, f"unknown provision {path!r}: use <instrument id>/art/<n>[/para/<p>][/point/<x>]",

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Request
 
 from coopgraph.errors import ApiError
 from coopgraph.legal_bases import Party, pick
+from coopgraph.schemas import PartyList
 
 router = APIRouter(prefix="/api/v1/parties", tags=["parties"])
 PARTY_CODE = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$")
@@ -27,7 +28,7 @@ def find_party(request: Request, code: str, parameter: str, lang: str = "en") ->
     return Party(iri=rows[0]["party"], code=code, label=pick(labels, lang) or code)
 
 
-@router.get("", summary="Every party code the API accepts, with names")
+@router.get("", summary="Every party code the API accepts, with names", response_model=PartyList)
 def list_parties(request: Request, lang: Literal["en", "uk"] = Query("en", description="Name language"),
                  kind: Literal["state", "body"] | None = Query(None, description="Only states or only bodies")) -> dict:
     parties: dict[str, dict] = {}

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Query, Request
 
+from coopgraph.schemas import ObservationList
+
 router = APIRouter(prefix="/api/v1/statistics", tags=["statistics"])
 
 
-@router.get("/requests", summary="Cooperation requests per period, direction and category, with sources")
+@router.get("/requests", summary="Cooperation requests per period, direction and category, with sources",
+            response_model=ObservationList)
 def request_statistics(
     request: Request,
     direction: str | None = Query(None, pattern="^(outgoing|incoming)$", description="outgoing or incoming"),
