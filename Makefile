@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve test lint install states clean
+.PHONY: serve test lint install states clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check api tests $(wildcard benchmarks/*.py)
+
+# Every performance figure and target in one run, printed as Markdown (benchmarks/run.py); takes a while at 1M
+# triples. A short one: make bench BENCH_ARGS="--sizes 100k --quick"
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 # Regenerates data/reference/states.ttl from pycountry (never edit that file by hand).
 states: $(STAMP)
