@@ -29,7 +29,7 @@ class GraphService:
     def __init__(self, settings: Settings, store: GraphStore | None = None):
         self.settings = settings
         self.store = store or open_store(settings)
-        self.queries = QueryRunner(self.store)
+        self.queries = QueryRunner(self.store, settings.query_cache_size)
         self.remote = bool(settings.sparql_endpoint)
         # Public queries run in killable worker processes, trusted named queries in-process (embedded store);
         # a remote engine enforces its own limits and we stop waiting at the timeout.

@@ -24,8 +24,13 @@ class Settings(BaseSettings):
     remote_user: str | None = None
     remote_password: str | None = None
     remote_graph: str = "https://w3id.org/coopgraph/graph/main"
+    # How long the remote store's current-graph pointer is trusted before it is asked again: a new
+    # `coopgraph load` (or an outage) is noticed within this time; remembered answers are served until then.
+    remote_pointer_ttl_s: float = 5.0
     query_timeout_s: float = 10.0
     max_rows: int = 10_000
+    # Answers of named queries kept per graph version (0 = none).
+    query_cache_size: int = 4096
     # The public /sparql endpoint: worker processes (0 = evaluate in the server process, with no time limit),
     # how long a request may wait for a free worker, and what a query may be.
     sparql_workers: int = 2

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -162,10 +164,35 @@ def all_query_names() -> list[str]:
 
 
 class QueryRunner:
-    """Runs named queries against whichever store is current."""
+    """Runs named queries against whichever store is current, remembering recent answers.
 
-    def __init__(self, store):
+    A named query's answer depends only on its parameters and on the graph, which changes only when it is
+    replaced; so answers are kept per graph version (the store's `version()`), and a reload forgets them all.
+    """
+
+    def __init__(self, store, cache_size: int = 4096):
         self.store = store
+        self.cache_size = cache_size
+        self._answers: OrderedDict[tuple, list[dict]] = OrderedDict()
+        self._lock = threading.Lock()
 
     def run(self, name: str, **values) -> list[dict[str, object]]:
-        return self.store.select(named_query(name).render(values))
+        if not self.cache_size:
+            return self.store.select(named_query(name).render(values))
+        key = (self.store.version(), name, _frozen(values))
+        with self._lock:
+            rows = self._answers.get(key)
+            if rows is not None:
+                self._answers.move_to_end(key)
+        if rows is None:
+            rows = self.store.select(named_query(name).render(values))
+            with self._lock:
+                self._answers[key] = rows
+                while len(self._answers) > self.cache_size:
+                    self._answers.popitem(last=False)
+        return [dict(row) for row in rows]  # callers may add to a row; the remembered one stays as it was
+
+
+def _frozen(values: dict) -> tuple:
+    return tuple(sorted((k, tuple(sorted(v)) if isinstance(v, list | tuple | set) else v)
+                        for k, v in values.items()))

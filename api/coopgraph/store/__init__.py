@@ -11,7 +11,7 @@ def open_store(settings) -> GraphStore:
         from coopgraph.store.remote import RemoteStore
 
         return RemoteStore(settings.sparql_endpoint, settings.remote_graph, settings.query_timeout_s,
-                           settings.remote_user, settings.remote_password)
+                           settings.remote_user, settings.remote_password, settings.remote_pointer_ttl_s)
     from coopgraph.store.embedded import EmbeddedStore
 
     return EmbeddedStore()

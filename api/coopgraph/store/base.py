@@ -43,3 +43,6 @@ class GraphStore(Protocol):
         """A SPARQL 1.1 Protocol query, serialised for its Accept header."""
 
     def triple_count(self) -> int: ...
+
+    def version(self) -> object:
+        """A value that changes whenever the graph changes."""

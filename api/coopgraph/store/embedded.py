@@ -15,6 +15,7 @@ from coopgraph.store.results import SerialisedResult, boolean_result, graph_resu
 class EmbeddedStore:
     def __init__(self) -> None:
         self._store = Store()
+        self._version = 0
         self._lock = threading.Lock()  # serialises reloads; queries read self._store without locking
 
     def replace(self, loaded: LoadedGraph) -> None:
@@ -23,6 +24,11 @@ class EmbeddedStore:
             fresh.bulk_load(path=str(path), format=RdfFormat.TURTLE)
         with self._lock:
             self._store = fresh
+            self._version += 1
+
+    def version(self) -> int:
+        """Changes whenever the graph is replaced (answers of the old graph are then forgotten)."""
+        return self._version
 
     def triple_count(self) -> int:
         return len(self._store)

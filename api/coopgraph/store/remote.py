@@ -69,6 +69,10 @@ class RemoteStore:
     def current_graph(self) -> str:
         return self.refresh_pointer()
 
+    def version(self) -> str:
+        """The current graph's name: a new `coopgraph load` is noticed within pointer_ttl_s."""
+        return self.current_graph
+
     def triple_count(self) -> int:
         return self.count(self.current_graph)
 
