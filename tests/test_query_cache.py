@@ -3,7 +3,6 @@
 import shutil
 
 from conftest import REPO
-
 from coopgraph.service import GraphService
 from coopgraph.settings import Settings
 
