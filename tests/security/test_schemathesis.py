@@ -19,13 +19,17 @@ def schemathesis(url: str, report_dir: Path) -> subprocess.CompletedProcess:
 
 
 def only_internal_errors(output: str) -> bool:
-    """Hypothesis itself sometimes crashes while describing a strategy (a SystemError in ast.parse on CPython
-    3.11): that is a run that did not happen, not a finding about the API, so it is run again once."""
-    return "Runtime Error" in output and not re.search(r"Failures?:|Server error|not_a_server_error.*fail", output)
+    """Hypothesis itself sometimes crashes while describing a strategy (CPython 3.11: "SystemError: AST
+    constructor recursion depth mismatch" in ast.parse): a run that did not happen, not a finding about the API.
+    Such a run reports a Runtime Error while every generated case passed; it is run again (at most twice)."""
+    cases = re.search(r"(\d+) generated, (\d+) passed\s*$", output, re.MULTILINE)
+    return "Runtime Error" in output and cases is not None and cases.group(1) == cases.group(2)
 
 
 def test_schemathesis_finds_no_server_error(live_server, tmp_path):
     result = schemathesis(live_server.url, tmp_path)
-    if result.returncode != 0 and only_internal_errors(result.stdout):
+    for _ in range(2):
+        if result.returncode == 0 or not only_internal_errors(result.stdout):
+            break
         result = schemathesis(live_server.url, tmp_path)
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
