@@ -1,5 +1,6 @@
 """The ontology QC suite: every ontology/checks/*-violation.rq returns no row on the loaded graph."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -42,7 +43,10 @@ def test_label_check_catches_a_term_without_ukrainian_label(settings, tmp_path):
     assert missing == {"rdfs:label@uk", "skos:definition@uk"}
 
 
-def test_ontology_header_names_version_0_1_0():
-    header = Graph().parse(Path(__file__).resolve().parents[2] / "ontology" / "coop.ttl")
+def test_ontology_header_names_the_latest_changelog_version():
+    root = Path(__file__).resolve().parents[2] / "ontology"
+    header = Graph().parse(root / "coop.ttl")
+    latest = re.search(r"^## \[(\d+\.\d+\.\d+)\]", (root / "CHANGELOG.md").read_text(), re.M).group(1)
     versions = {str(o) for o in header.objects(predicate=OWL.versionIRI)}
-    assert versions == {"https://w3id.org/coopgraph/ontology/0.1.0"}
+    assert versions == {f"https://w3id.org/coopgraph/ontology/{latest}"}
+    assert {str(o) for o in header.objects(predicate=OWL.versionInfo)} == {latest}
