@@ -59,7 +59,7 @@ def validate(paths: list[Path] = typer.Argument(None, help="Turtle files or fold
         else:
             _report(error)
         raise typer.Exit(1) from None
-    triples = len(loaded.graph) if loaded.graph is not None else None
+    triples = loaded.triples
     if output == "json":
         typer.echo(json.dumps({"conforms": True, "triples": triples, "files": len(loaded.files)}))
     else:

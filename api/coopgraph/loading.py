@@ -10,15 +10,15 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from importlib.metadata import version
 from pathlib import Path
 
+import pyoxigraph
 from rdflib import Graph, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from coopgraph import __version__
 from coopgraph.settings import Settings
-from coopgraph.validation import Problem, validate
+from coopgraph.validation import Problem, engine_version, resolve_engine, validate
 
 
 class LoadError(Exception):
@@ -31,11 +31,20 @@ class LoadError(Exception):
 
 @dataclass
 class LoadedGraph:
-    """Validated sources. `graph` is None when a cached verdict spared parsing them with rdflib."""
+    """Validated sources, as parsed for validation: an rdflib `graph` (pySHACL) or a pyoxigraph `store` (turbo),
+    which the embedded store then adopts instead of parsing the files again. Both are None when a cached verdict
+    spared parsing."""
 
     graph: Graph | None
     files: list[Path]
-    subjects_by_file: dict[Path, set[URIRef]] = field(repr=False)
+    subjects_by_file: dict[Path, set[URIRef]] = field(repr=False, default_factory=dict)
+    store: pyoxigraph.Store | None = field(repr=False, default=None)
+
+    @property
+    def triples(self) -> int | None:
+        if self.store is not None:
+            return len(self.store)
+        return len(self.graph) if self.graph is not None else None
 
 
 def source_files(settings: Settings, extra: list[Path] | None = None) -> list[Path]:
@@ -80,6 +89,22 @@ def read_turtle(paths: list[Path]) -> tuple[Graph, dict[Path, set[URIRef]], dict
     return union, subjects, per_file, problems
 
 
+def read_into_store(paths: list[Path]) -> tuple[pyoxigraph.Store, list[Problem]]:
+    """Parse every file into one pyoxigraph store (Rust: ~15x faster than rdflib); syntax errors name file and line."""
+    store = pyoxigraph.Store()
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
+        except FileNotFoundError:
+            problems.append(Problem(file=path, message="file not found"))
+        except (SyntaxError, ValueError, OSError) as error:
+            line = getattr(error, "lineno", None)
+            message = getattr(error, "msg", None) or str(error)
+            problems.append(Problem(file=path, line=line, message=f"syntax error: {message}"))
+    return store, problems
+
+
 def load_graph(settings: Settings, extra: list[Path] | None = None, use_cache: bool = True) -> LoadedGraph:
     """Read, validate, and return the graph; raise LoadError naming file, line, node, path and message.
 
@@ -88,25 +113,44 @@ def load_graph(settings: Settings, extra: list[Path] | None = None, use_cache: b
     """
     files = source_files(settings, extra)
     shape_paths = shape_files(settings)
-    marker = _verdict_marker(settings, files + shape_paths) if use_cache and settings.validation_cache else None
+    engine = resolve_engine(settings.shacl_engine)
+    marker = (_verdict_marker(settings, engine, files + shape_paths)
+              if use_cache and settings.validation_cache else None)
     if marker is not None and marker.exists():
-        return LoadedGraph(graph=None, files=files, subjects_by_file={})
-    union, subjects, per_file, problems = read_turtle(files)
-    if problems:
-        raise LoadError(problems)
+        return LoadedGraph(graph=None, files=files)
     shapes, _, _, shape_problems = read_turtle(shape_paths)
     if shape_problems:
         raise LoadError(shape_problems)
-    problems = validate(union, shapes)
+    if engine == "turbo":
+        data, problems = read_into_store(files)
+        if problems:
+            raise LoadError(problems)
+        loaded = LoadedGraph(graph=None, files=files, store=data)
+    else:
+        data, subjects, _, problems = read_turtle(files)
+        if problems:
+            raise LoadError(problems)
+        loaded = LoadedGraph(graph=data, files=files, subjects_by_file=dict(subjects))
+    problems = validate(data, shapes, engine)
     if problems:
-        raise LoadError([_locate(problem, subjects, per_file) for problem in problems])
+        subjects = loaded.subjects_by_file or _subjects_by_file(files)
+        raise LoadError([_locate(problem, subjects) for problem in problems])
     if marker is not None:
         _remember(marker)
-    return LoadedGraph(graph=union, files=files, subjects_by_file=dict(subjects))
+    return loaded
 
 
-def _verdict_marker(settings: Settings, paths: list[Path]) -> Path | None:
-    digest = hashlib.sha256(f"coopgraph {__version__} pyshacl {version('pyshacl')}\n".encode())
+def _subjects_by_file(paths: list[Path]) -> dict[Path, set[URIRef]]:
+    """Which file states which subject (asked only when validation failed, to name the file of each problem)."""
+    subjects: dict[Path, set[URIRef]] = {}
+    for path in paths:
+        quads = pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
+        subjects[path] = {URIRef(q.subject.value) for q in quads if isinstance(q.subject, pyoxigraph.NamedNode)}
+    return subjects
+
+
+def _verdict_marker(settings: Settings, engine: str, paths: list[Path]) -> Path | None:
+    digest = hashlib.sha256(f"coopgraph {__version__} {engine_version(engine)}\n".encode())
     for path in paths:
         try:
             content = path.read_bytes()
@@ -126,7 +170,7 @@ def _remember(marker: Path) -> None:
         pass  # an unwritable cache only costs time
 
 
-def _locate(problem: Problem, subjects: dict[Path, set[URIRef]], per_file: dict[Path, Graph]) -> Problem:
+def _locate(problem: Problem, subjects: dict[Path, set[URIRef]]) -> Problem:
     """Name the file (and line) that states the focus node; a node described in several files names the last."""
     if problem.focus_node is None:
         return problem
@@ -136,23 +180,27 @@ def _locate(problem: Problem, subjects: dict[Path, set[URIRef]], per_file: dict[
         return problem
     path = owners[-1]
     problem.file = path
-    problem.line = _line_of(path, node, per_file[path])
+    problem.line = _line_of(path, node)
     return problem
 
 
-def _line_of(path: Path, node: URIRef, graph: Graph) -> int | None:
+PREFIX_DECLARATION = re.compile(r"^\s*(?:@prefix|PREFIX)\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>", re.IGNORECASE)
+
+
+def _line_of(path: Path, node: URIRef) -> int | None:
     """The first line where the node is written as a subject (full IRI or prefixed name)."""
+    text = path.read_text(encoding="utf-8")
     spellings = [f"<{node}>"]
-    for prefix, namespace in graph.namespaces():
-        if prefix and str(node).startswith(str(namespace)):
-            local = str(node)[len(str(namespace)) :]
+    for line in text.splitlines():
+        declared = PREFIX_DECLARATION.match(line)
+        if declared and declared.group(1) and str(node).startswith(declared.group(2)):
+            local = str(node)[len(declared.group(2)):]
             if re.fullmatch(r"[A-Za-z0-9_\-.]*", local):
-                spellings.append(f"{prefix}:{local}")
+                spellings.append(f"{declared.group(1)}:{local}")
     pattern = re.compile(r"^\s*(" + "|".join(re.escape(s) for s in spellings) + r")(\s|$)")
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if pattern.match(line):
-                return number
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
+            return number
     return None
 
 

@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     cors_origins: list[str] = []
     # Enables POST /api/v1/admin/reload when set; the caller must send it as a bearer token.
     admin_token: str | None = None
+    # SHACL engine: auto (pyshacl-turbo when installed, else pySHACL), turbo or pyshacl (the reference).
+    shacl_engine: str = "auto"
     # Reuse the SHACL verdict for byte-identical sources (see loading.load_graph).
     validation_cache: bool = True
     cache_dir: Path = Field(default_factory=lambda: Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))

@@ -1,12 +1,19 @@
-"""The SHACL gate: validate a data graph with the shapes and turn the report into readable problems."""
+"""The SHACL gate: validate a data graph with the shapes and turn the report into readable problems.
+
+Two engines give the same reports (tests/shapes checks both on every example and on the repository's data):
+pyshacl-turbo, a Rust SHACL engine with pySHACL's API, validates a pyoxigraph store directly (the 1M-triple
+world in about 30 s instead of about 280 s); pySHACL, the reference implementation, needs an rdflib graph.
+"""
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
-import pyshacl
 from rdflib import BNode, Graph, Namespace
 from rdflib.namespace import RDF
 from rdflib.plugins.sparql import processor as sparql_processor
@@ -68,9 +75,29 @@ class Problem:
         }
 
 
-def validate(data: Graph, shapes: Graph) -> list[Problem]:
-    """Run pySHACL without inference (the data must say what it means); return Violations, sorted."""
-    conforms, report, _ = pyshacl.validate(
+ENGINES = {"turbo": "pyshacl_turbo", "pyshacl": "pyshacl"}
+
+
+def resolve_engine(name: str) -> str:
+    """"auto" is pyshacl-turbo when it is installed (it ships wheels for common platforms), else pySHACL."""
+    if name == "auto":
+        return "turbo" if importlib.util.find_spec("pyshacl_turbo") is not None else "pyshacl"
+    if name not in ENGINES:
+        raise ValueError(f"unknown SHACL engine {name!r}: choose auto, turbo or pyshacl")
+    return name
+
+
+def engine_version(engine: str) -> str:
+    return f"{engine} {version(ENGINES[engine].replace('_', '-'))}"
+
+
+def validate(data, shapes: Graph, engine: str = "pyshacl") -> list[Problem]:
+    """Validate without inference (the data must say what it means); return Violations, sorted.
+
+    `data` is an rdflib Graph, or for the turbo engine also a pyoxigraph Store.
+    """
+    module = importlib.import_module(ENGINES[engine])
+    conforms, report, _ = module.validate(
         data,
         shacl_graph=shapes,
         inference="none",
@@ -93,7 +120,7 @@ def validate(data: Graph, shapes: Graph) -> list[Problem]:
             Problem(
                 message="; ".join(messages) or "violates a shape",
                 focus_node=str(focus) if focus is not None else None,
-                path=_curie(data, path),
+                path=_curie(shapes, path),
                 component=report.namespace_manager.normalizeUri(component) if component is not None else None,
             )
         )

@@ -99,8 +99,8 @@ def test_validation_verdict_is_cached_for_identical_sources_only(tmp_path):
     for name in ("states.ttl", "organisations.ttl"):
         (data / "reference" / name).write_bytes((REPO / "data" / "reference" / name).read_bytes())
     settings = Settings(data_dir=data, cache_dir=tmp_path / "cache")
-    assert load_graph(settings).graph is not None  # validated
-    assert load_graph(settings).graph is None  # same bytes: verdict reused, nothing parsed
+    assert load_graph(settings).triples  # validated: parsed
+    assert load_graph(settings).triples is None  # same bytes: verdict reused, nothing parsed
     treaty = data / "treaty.ttl"
     treaty.write_text((EXAMPLES / "invalid" / "instrument-without-source.ttl").read_text(encoding="utf-8"))
     try:

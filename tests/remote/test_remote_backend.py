@@ -46,6 +46,17 @@ def test_sparql_endpoint_gives_the_same_rows(both):
     assert a == b and len(a) > 250
 
 
+def test_a_query_whose_comments_name_update_keywords_is_still_a_query(both):
+    """SPARQLWrapper reads the query form from the text; comment lines saying "add" or "drop" must not make it
+    send the query as an update (the endpoint would answer 415)."""
+    embedded, remote = both
+    query = ("# Which codes were added?\n# We drop nothing and load nothing; add nothing.\n# Still a query.\n"
+             "SELECT ?code WHERE { ?s <https://w3id.org/coopgraph/ontology#partyCode> ?code } ORDER BY ?code LIMIT 3")
+    a, b = embedded.get("/sparql", params={"query": query}), remote.get("/sparql", params={"query": query})
+    assert a.status_code == b.status_code == 200
+    assert a.json()["results"]["bindings"] == b.json()["results"]["bindings"] != []
+
+
 def test_load_is_atomic_and_keeps_one_previous_version(tmp_path):
     server = OxigraphServer(port=free_port(), location=tmp_path / "db")
     server.start()

@@ -19,9 +19,11 @@ class EmbeddedStore:
         self._lock = threading.Lock()  # serialises reloads; queries read self._store without locking
 
     def replace(self, loaded: LoadedGraph) -> None:
-        fresh = Store()
-        for path in loaded.files:
-            fresh.bulk_load(path=str(path), format=RdfFormat.TURTLE)
+        fresh = loaded.store  # already parsed for validation: adopt it rather than parse the files again
+        if fresh is None:
+            fresh = Store()
+            for path in loaded.files:
+                fresh.bulk_load(path=str(path), format=RdfFormat.TURTLE)
         with self._lock:
             self._store = fresh
             self._version += 1

@@ -15,7 +15,7 @@ import time
 import urllib.error
 
 from pyoxigraph import QueryResultsFormat, RdfFormat, parse, parse_query_results
-from SPARQLWrapper import POST, SPARQLWrapper
+from SPARQLWrapper import POST, SELECT, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
 from coopgraph.queries import named_query
@@ -122,6 +122,11 @@ class RemoteStore:
         client.setMethod(POST)
         client.setRequestMethod("postdirectly")
         client.setQuery(query)
+        if client.isSparqlUpdateRequest():
+            # SPARQLWrapper guesses the form from the first keyword left after removing comments, but its comment
+            # pattern skips every second line of a comment block, so "# … ADD …" there reads as an update. Only
+            # queries reach this point (the guard refuses updates), so correct the guess.
+            client.queryType = SELECT
         client.setOnlyConneg(True)
         client.addCustomHttpHeader("Accept", accept)
         client.setTimeout(max(1, round(self.timeout_s)))
