@@ -10,6 +10,7 @@ from pathlib import Path
 
 from coopgraph.loading import LoadError, load_graph
 from coopgraph.queries import QueryRunner
+from coopgraph.response_cache import ResponseCache
 from coopgraph.settings import Settings
 from coopgraph.store import GraphStore, open_store
 from coopgraph.store.sandbox import SandboxPool
@@ -30,6 +31,7 @@ class GraphService:
         self.settings = settings
         self.store = store or open_store(settings)
         self.queries = QueryRunner(self.store, settings.query_cache_size)
+        self.responses = ResponseCache(settings.response_cache_mb * 2**20)
         self.remote = bool(settings.sparql_endpoint)
         # Public queries run in killable worker processes, trusted named queries in-process (embedded store);
         # a remote engine enforces its own limits and we stop waiting at the timeout.

@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     max_rows: int = 10_000
     # Answers of named queries kept per graph version (0 = none).
     query_cache_size: int = 4096
+    # Rendered legal-bases answers kept per graph version, in MiB (0 = none).
+    response_cache_mb: int = 64
     # The public /sparql endpoint: worker processes (0 = evaluate in the server process, with no time limit),
     # how long a request may wait for a free worker, and what a query may be.
     sparql_workers: int = 2

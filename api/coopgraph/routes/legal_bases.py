@@ -36,6 +36,21 @@ def legal_bases(
     explain: bool = Query(False, description="Add, per result, the chain of facts that justifies it"),
 ):
     day = date or today()
+    chosen = preferred(request, ("application/json", "text/csv", "application/ld+json"))
+    service = request.app.state.service
+    # A rendered answer is served again until the graph changes (the JSON-LD one names this host's context).
+    key = ("legal-bases", action, requesting, requested, day, lang, explain, chosen, str(request.base_url))
+    version = service.store.version()
+    remembered = service.responses.get(version, key)
+    if remembered is not None:
+        return Response(remembered[0], media_type=remembered[1])
+    response = _answer(request, action, requesting, requested, day, lang, explain, chosen)
+    service.responses.put(version, key, response.body, response.media_type)
+    return response
+
+
+def _answer(request: Request, action: str, requesting: str | None, requested: str | None, day: dt.date,
+            lang: str, explain: bool, chosen: str) -> Response:
     if not SLUG.match(action):
         raise ApiError(404, f"unknown action {action!r}; GET /api/v1/actions lists the valid ids", "action")
     action_rows = request.app.state.service.queries.run("actions/find-action", concept=action_iri(request, action))
@@ -61,7 +76,6 @@ def legal_bases(
         "requesting": requesting, "requested": requested, "date": day.isoformat(),
         "legal_bases": assemble(rows, lang=lang, parties=parties, explain=explain),
     }
-    chosen = preferred(request, ("application/json", "text/csv", "application/ld+json"))
     if chosen == "text/csv":
         return csv_response(_table(answer), CSV_COLUMNS)
     if chosen == "application/ld+json":
@@ -69,7 +83,9 @@ def legal_bases(
         context = str(request.url_for("context"))
         return Response(json.dumps({"@context": context, **answer}, ensure_ascii=False),
                         media_type="application/ld+json")
-    return answer
+    # Checked against the published response model here, as FastAPI would, so that the body can be remembered.
+    return Response(LegalBasesAnswer.model_validate(answer).model_dump_json(exclude_unset=True),
+                    media_type="application/json")
 
 
 def _table(answer: dict) -> list[dict]:
