@@ -71,7 +71,8 @@ class Figures:
     warm_start_s: float | None = None  # the same with the verdict cached (restart on unchanged sources)
     cold_start_peak_mib: float | None = None
     serving_peak_mib: float | None = None
-    service: Latencies | None = None
+    service: Latencies | None = None  # answer caches off: every request runs both queries
+    service_cached: Latencies | None = None  # the same questions again, answers remembered (the default)
     oxigraph: Latencies | None = None
     rdflib_memory: Latencies | None = None
     rdflib_endpoint: Latencies | None = None
@@ -79,7 +80,8 @@ class Figures:
     oxigraph_peak_mib: float | None = None
     rdflib_endpoint_start_s: float | None = None
     rdflib_endpoint_peak_mib: float | None = None
-    throughput: Throughput | None = None
+    throughput: Throughput | None = None  # answer caches on (the default), questions repeating
+    throughput_uncached: Throughput | None = None  # answer caches off
     answer_rows: dict[str, int] = field(default_factory=dict)  # rows each raw engine returns for the first question
     first_question_legal_bases: int | None = None  # what the service answers to it
     notes: list[str] = field(default_factory=list)
@@ -152,18 +154,29 @@ def _coopgraph(figures: Figures, data_set: DataSet, plan: Plan, work_dir: Path) 
         figures.cold_start_peak_mib = cold.peak_memory_mib()
     with servers.start_coopgraph(data_set.data_dir, cache, work_dir, plan.start_timeout_s) as warm:
         figures.warm_start_s = warm.started_in_s
-        with HttpSession(warm.url, plan.fast.request_timeout_s) as session:
-            def ask(question: LegalBasesRequest) -> int:
-                status, body = session.get(LEGAL_BASES, question.api_params())
-                if status != 200:
-                    raise RuntimeError(f"HTTP {status}: {body[:200]!r}")
-                return len(json.loads(body)["legal_bases"])
-
-            figures.service = timing.sequential(ask, data_set.questions, plan.fast)
-            figures.first_question_legal_bases = figures.service.first_answer_rows
+        figures.service_cached = _ask_service(warm, data_set.questions, plan)
         figures.throughput = timing.concurrent(warm.url, LEGAL_BASES, data_set.questions, plan.clients,
                                                plan.load_seconds, plan.fast.request_timeout_s)
         figures.serving_peak_mib = warm.peak_memory_mib()
+    # The engine comparison needs every request to run the queries: the same server, nothing remembered.
+    with servers.start_coopgraph(data_set.data_dir, cache, work_dir, plan.start_timeout_s,
+                                 servers.NO_ANSWER_CACHES) as uncached:
+        figures.service = _ask_service(uncached, data_set.questions, plan)
+        figures.first_question_legal_bases = figures.service.first_answer_rows
+        figures.throughput_uncached = timing.concurrent(uncached.url, LEGAL_BASES, data_set.questions,
+                                                        plan.clients, plan.load_seconds,
+                                                        plan.fast.request_timeout_s)
+
+
+def _ask_service(server: servers.RunningServer, questions: list[LegalBasesRequest], plan: Plan) -> Latencies:
+    with HttpSession(server.url, plan.fast.request_timeout_s) as session:
+        def ask(question: LegalBasesRequest) -> int:
+            status, body = session.get(LEGAL_BASES, question.api_params())
+            if status != 200:
+                raise RuntimeError(f"HTTP {status}: {body[:200]!r}")
+            return len(json.loads(body)["legal_bases"])
+
+        return timing.sequential(ask, questions, plan.fast)
 
 
 def _oxigraph(figures: Figures, files: list[Path], questions: list[LegalBasesRequest], plan: Plan,

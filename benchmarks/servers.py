@@ -129,11 +129,16 @@ def start_server(name: str, command: list[str], ready_path: str, port: int, log_
         raise
 
 
-def start_coopgraph(data_dir: Path, cache_dir: Path, log_dir: Path, timeout_s: float) -> RunningServer:
+# What the service remembers between requests: named-query rows and rendered answers.
+NO_ANSWER_CACHES = {"COOPGRAPH_QUERY_CACHE_SIZE": "0", "COOPGRAPH_RESPONSE_CACHE_MB": "0"}
+
+
+def start_coopgraph(data_dir: Path, cache_dir: Path, log_dir: Path, timeout_s: float,
+                    extra_env: dict[str, str] | None = None) -> RunningServer:
     """`coopgraph serve` on the embedded store; an empty cache_dir means a cold start (parse + SHACL + load)."""
     port = free_port()
     command = [sys.executable, "-m", "coopgraph.cli", "serve", "--host", HOST, "--port", str(port)]
-    env = {"COOPGRAPH_DATA_DIR": str(data_dir), "COOPGRAPH_CACHE_DIR": str(cache_dir)}
+    env = {"COOPGRAPH_DATA_DIR": str(data_dir), "COOPGRAPH_CACHE_DIR": str(cache_dir), **(extra_env or {})}
     return start_server("coopgraph", command, "/health", port, log_dir, timeout_s, env)
 
 
