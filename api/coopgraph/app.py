@@ -13,6 +13,7 @@ from coopgraph.errors import install_error_handlers
 from coopgraph.routes import (
     actions,
     admin,
+    authorities,
     health,
     instruments,
     legal_bases,
@@ -53,7 +54,8 @@ def create_app(settings: Settings | None = None, service: GraphService | None = 
                            allow_methods=["GET", "POST"], allow_headers=["Accept", "Content-Type"],
                            expose_headers=["Coopgraph-Truncated", "Coopgraph-Row-Limit", "Retry-After"])
     install_error_handlers(app)
-    for module in (health, sparql, actions, parties, legal_bases, instruments, statistics, linked_data, admin, web):
+    for module in (health, sparql, actions, parties, legal_bases, authorities, instruments, statistics, linked_data,
+                   admin, web):
         app.include_router(module.router)
     logging.getLogger("coopgraph").setLevel(logging.INFO)
     return app

@@ -268,3 +268,35 @@ class Observation(BaseModel):
 class ObservationList(BaseModel):
     count: int
     observations: list[Observation]
+
+
+# ------------------------------------------------------------------------------------------------ authorities
+
+class AuthorityRef(BaseModel):
+    code: str = Field(description="Party code of the authority, e.g. UA-MOJ (GET /api/v1/parties)")
+    iri: str
+    label: str | None
+
+
+class DesignatingProvision(BaseModel):
+    instrument: str = Field(description="Instrument id, e.g. ua-cpc-2012")
+    number: str = Field(description="Citation, e.g. 574")
+    iri: str
+    heading: str | None
+
+
+class AuthorityDesignation(BaseModel):
+    iri: str
+    state: str = Field(description="ISO 3166-1 alpha-3 code of the state")
+    authority: AuthorityRef
+    stages: list[str] = Field(description="Stages of proceedings (empty: every stage)")
+    actions: list[str] = Field(description="Action type ids of the requests concerned (empty: every kind)")
+    directions: list[str] = Field(description="outgoing, incoming (empty: both)")
+    provision: DesignatingProvision
+    summary: str | None
+    sources: list[str]
+
+
+class AuthorityDesignationList(BaseModel):
+    count: int
+    designations: list[AuthorityDesignation]
