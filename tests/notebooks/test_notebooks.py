@@ -13,7 +13,8 @@ NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 # What each notebook must have printed or drawn: (texts in its outputs, number of figures).
 EXPECTED = {
     "01-explore.ipynb": (["budapest-convention", "Article 29", "expedited preservation of stored computer data",
-                          "exact     Convention on Cybercrime, Article 29"], 1),
+                          "exact     Convention on Cybercrime, Article 29",
+                          "court-proceedings        Ministry of Justice of Ukraine (CPC art. 574)"], 1),
     "02-extend.ipynb": (["sh:LessThanOrEqualsConstraintComponent", "conforms:",
                          "exact — Example treaty between Ukraine and Iceland"], 0),
     "03-statistics.ipynb": (["2021", "484", "2025-H1", "225", "outgoing"], 1),
