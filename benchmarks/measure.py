@@ -112,7 +112,7 @@ def _validate_and_ask_rdflib(figures: Figures, files: list[Path], questions: lis
     del store
     gc.collect()
     graph, figures.parse_s, figures.shacl_s = _parse_and_validate(
-        figures.name, lambda: read_turtle(files)[::3], "pyshacl")
+        figures.name, lambda: read_turtle(files), "pyshacl")
     figures.triples = len(graph)
     figures.rdflib_memory = timing.sequential_in_child(partial(_ask_rdflib, graph), questions, plan.slow)
     _note_rows(figures, "rdflib", figures.rdflib_memory)
@@ -125,7 +125,7 @@ def _parse_and_validate(name: str, parse: Callable, engine: str) -> tuple[object
     started = time.perf_counter()
     data, problems = parse()
     parse_s = time.perf_counter() - started
-    shapes, _, _, shape_problems = read_turtle(shape_files(Settings()))
+    shapes, shape_problems = read_turtle(shape_files(Settings()))
     if problems or shape_problems:
         raise RuntimeError(f"{name}: sources do not parse: {(problems + shape_problems)[:3]}")
     started = time.perf_counter()

@@ -30,8 +30,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="coopgraph-profile-") as work:
         world = generate_world(Path(work) / "world", args.size)
         started = time.perf_counter()
-        graph, _, _, _ = read_turtle(source_files(Settings(data_dir=world.data_dir)))
-        shapes, _, _, _ = read_turtle(shape_files(Settings()))
+        graph, _ = read_turtle(source_files(Settings(data_dir=world.data_dir)))
+        shapes, _ = read_turtle(shape_files(Settings()))
         print(f"parse (rdflib): {time.perf_counter() - started:.1f} s for {len(graph):,} triples")
         profiler = cProfile.Profile()
         started = time.perf_counter()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,7 +36,6 @@ class LoadedGraph:
 
     graph: Graph | None
     files: list[Path]
-    subjects_by_file: dict[Path, set[URIRef]] = field(repr=False, default_factory=dict)
     store: pyoxigraph.Store | None = field(repr=False, default=None)
 
     @property
@@ -64,11 +62,9 @@ def shape_files(settings: Settings) -> list[Path]:
     return sorted(settings.shapes_dir.rglob("*.ttl"))
 
 
-def read_turtle(paths: list[Path]) -> tuple[Graph, dict[Path, set[URIRef]], dict[Path, Graph], list[Problem]]:
-    """Parse each file on its own (so errors and focus nodes can be traced to a file), then take the union."""
+def read_turtle(paths: list[Path]) -> tuple[Graph, list[Problem]]:
+    """Parse each file on its own (so a syntax error names its file and line), then take the union (rdflib)."""
     union = Graph()
-    per_file: dict[Path, Graph] = {}
-    subjects: dict[Path, set[URIRef]] = defaultdict(set)
     problems: list[Problem] = []
     for path in paths:
         graph = Graph()
@@ -81,12 +77,10 @@ def read_turtle(paths: list[Path]) -> tuple[Graph, dict[Path, set[URIRef]], dict
             message = f"syntax error: {_short(error)}"
             problems.append(Problem(file=path, line=_syntax_error_line(error), message=message))
             continue
-        per_file[path] = graph
-        subjects[path].update(s for s in graph.subjects() if isinstance(s, URIRef))
         for prefix, namespace in graph.namespaces():
             union.bind(prefix, namespace, override=False)
         union += graph
-    return union, subjects, per_file, problems
+    return union, problems
 
 
 def read_into_store(paths: list[Path]) -> tuple[pyoxigraph.Store, list[Problem]]:
@@ -118,7 +112,7 @@ def load_graph(settings: Settings, extra: list[Path] | None = None, use_cache: b
               if use_cache and settings.validation_cache else None)
     if marker is not None and marker.exists():
         return LoadedGraph(graph=None, files=files)
-    shapes, _, _, shape_problems = read_turtle(shape_paths)
+    shapes, shape_problems = read_turtle(shape_paths)
     if shape_problems:
         raise LoadError(shape_problems)
     if engine == "turbo":
@@ -127,13 +121,13 @@ def load_graph(settings: Settings, extra: list[Path] | None = None, use_cache: b
             raise LoadError(problems)
         loaded = LoadedGraph(graph=None, files=files, store=data)
     else:
-        data, subjects, _, problems = read_turtle(files)
+        data, problems = read_turtle(files)
         if problems:
             raise LoadError(problems)
-        loaded = LoadedGraph(graph=data, files=files, subjects_by_file=dict(subjects))
+        loaded = LoadedGraph(graph=data, files=files)
     problems = validate(data, shapes, engine)
     if problems:
-        subjects = loaded.subjects_by_file or _subjects_by_file(files)
+        subjects = _subjects_by_file(files)
         raise LoadError([_locate(problem, subjects) for problem in problems])
     if marker is not None:
         _remember(marker)
@@ -144,8 +138,11 @@ def _subjects_by_file(paths: list[Path]) -> dict[Path, set[URIRef]]:
     """Which file states which subject (asked only when validation failed, to name the file of each problem)."""
     subjects: dict[Path, set[URIRef]] = {}
     for path in paths:
-        quads = pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
-        subjects[path] = {URIRef(q.subject.value) for q in quads if isinstance(q.subject, pyoxigraph.NamedNode)}
+        try:
+            quads = pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
+            subjects[path] = {URIRef(q.subject.value) for q in quads if isinstance(q.subject, pyoxigraph.NamedNode)}
+        except (SyntaxError, OSError):
+            continue  # naming the file is best effort: rdflib (the pySHACL path) accepts a little more than Oxigraph
     return subjects
 
 
@@ -189,16 +186,16 @@ PREFIX_DECLARATION = re.compile(r"^\s*(?:@prefix|PREFIX)\s+([A-Za-z][\w.-]*)?:\s
 
 def _line_of(path: Path, node: URIRef) -> int | None:
     """The first line where the node is written as a subject (full IRI or prefixed name)."""
-    text = path.read_text(encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").splitlines()
     spellings = [f"<{node}>"]
-    for line in text.splitlines():
+    for line in lines:
         declared = PREFIX_DECLARATION.match(line)
         if declared and declared.group(1) and str(node).startswith(declared.group(2)):
             local = str(node)[len(declared.group(2)):]
             if re.fullmatch(r"[A-Za-z0-9_\-.]*", local):
                 spellings.append(f"{declared.group(1)}:{local}")
     pattern = re.compile(r"^\s*(" + "|".join(re.escape(s) for s in spellings) + r")(\s|$)")
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(lines, start=1):
         if pattern.match(line):
             return number
     return None

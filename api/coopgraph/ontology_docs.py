@@ -74,7 +74,7 @@ def build_documents(ontology_dir: Path, *, with_extending_guide: bool = True) ->
 
 def ontology_graph(ontology_dir: Path) -> Graph:
     """Every Turtle file of the ontology folder (header, modules, SKOS schemes) as one graph."""
-    graph, _, _, problems = read_turtle(sorted(Path(ontology_dir).rglob("*.ttl")))
+    graph, problems = read_turtle(sorted(Path(ontology_dir).rglob("*.ttl")))
     if problems:
         raise LoadError(problems)
     return graph

@@ -20,6 +20,17 @@ def choose(page, field: str, typed: str, value: str) -> None:
     page.click(f'#{field}-list [role="option"][data-value="{value}"]')
 
 
+def ask_for_preservation(page, base_url, typed: tuple[str, str, str]) -> None:
+    """Open the page and ask preservation UKR → POL on 2025-06-01, typing these words into the three fields."""
+    page.goto(f"{base_url}/?lang=en")
+    page.wait_for_selector("body[data-ready]")
+    choose(page, "action", typed[0], PRESERVATION)
+    choose(page, "requesting", typed[1], "UKR")
+    choose(page, "requested", typed[2], "POL")
+    page.fill("#date-input", "2025-06-01")
+    page.click("#search button[type=submit]")
+
+
 def cards_shown(page) -> list[tuple[str, str, str]]:
     return page.eval_on_selector_all(
         ".card", "cards => cards.map(c => [c.dataset.match, c.dataset.instrument, c.dataset.provision])")
@@ -34,13 +45,7 @@ def test_the_api_answers_article_29_for_preservation_between_ukraine_and_poland(
 
 
 def test_choosing_preservation_ukraine_poland_and_a_date_shows_the_budapest_article_29_card(page, base_url):
-    page.goto(f"{base_url}/?lang=en")
-    page.wait_for_selector("body[data-ready]")
-    choose(page, "action", "expedited preservation", PRESERVATION)
-    choose(page, "requesting", "UKR", "UKR")
-    choose(page, "requested", "Poland", "POL")
-    page.fill("#date-input", "2025-06-01")
-    page.click("#search button[type=submit]")
+    ask_for_preservation(page, base_url, typed=("expedited preservation", "UKR", "Poland"))
 
     card = page.wait_for_selector(ARTICLE_29)
     text = card.inner_text()
@@ -71,13 +76,7 @@ def test_switching_to_ukrainian_shows_ukrainian_labels(page, base_url):
 
 
 def test_opening_a_shared_link_shows_the_same_cards(page, base_url, browser):
-    page.goto(f"{base_url}/?lang=en")
-    page.wait_for_selector("body[data-ready]")
-    choose(page, "action", "preservation of stored", PRESERVATION)
-    choose(page, "requesting", "Ukraine", "UKR")
-    choose(page, "requested", "POL", "POL")
-    page.fill("#date-input", "2025-06-01")
-    page.click("#search button[type=submit]")
+    ask_for_preservation(page, base_url, typed=("preservation of stored", "Ukraine", "POL"))
     page.wait_for_selector(ARTICLE_29)
     shared, first_view = page.input_value("#share-url"), cards_shown(page)
 

@@ -34,10 +34,10 @@ def test_label_check_catches_a_term_without_ukrainian_label(settings, tmp_path):
         encoding="utf-8",
     )
     files = source_files(settings, [extra])
-    graph, _, _, problems = read_turtle(files)
+    graph, problems = read_turtle(files)
     assert problems == []
     store = EmbeddedStore()
-    store.replace(LoadedGraph(graph=graph, files=files, subjects_by_file={}))
+    store.replace(LoadedGraph(graph=graph, files=files))
     check = next(c for c in CHECKS if c.stem == "term-label-violation")
     missing = {row["missing"] for row in store.select(check.read_text()) if row["term"].endswith("#Halfway")}
     assert missing == {"rdfs:label@uk", "skos:definition@uk"}
