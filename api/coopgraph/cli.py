@@ -119,6 +119,40 @@ def load(endpoint: str = typer.Option(..., "--endpoint", help="SPARQL query endp
 
 
 @app.command()
+def reckon(check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 if the derived file is stale")
+           ) -> None:
+    """Reckon entry into force under each instrument's own clause where no source states it (data/derived/)."""
+    from coopgraph.reckoning import ReckoningError, derived_path, disagreements, reckon_all, render
+
+    settings = get_settings()
+    try:
+        reckonings = reckon_all(settings)
+    except LoadError as error:
+        _report(error)
+        raise typer.Exit(1) from None
+    except ReckoningError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1) from None
+    for r in disagreements(reckonings):
+        typer.echo(f"warning: <{r.participation}> states entry into force {r.stated}, but <{r.rule}> gives "
+                   f"{r.in_force} from the consent of {r.consented}", err=True)
+    text, path = render(reckonings), derived_path(settings)
+    reckoned = sum(r.stated is None for r in reckonings)
+    current = path.read_text(encoding="utf-8") if path.exists() else None
+    if check:
+        if current != text:
+            typer.echo(f"{path} is out of date: run `coopgraph reckon`", err=True)
+            raise typer.Exit(1)
+        typer.echo(f"{path} is up to date ({reckoned} reckoned)")
+        return
+    if current != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    typer.echo(f"wrote {path}: {reckoned} entry-into-force dates reckoned; "
+               f"{len(reckonings) - reckoned} stated dates checked, {len(disagreements(reckonings))} disagree")
+
+
+@app.command()
 def build(out: Path = typer.Option(..., "--out", help="Folder for graph.ttl, graph.nt and graph.jsonld")) -> None:
     """Write the validated graph as Turtle, N-Triples and JSON-LD."""
     from pyoxigraph import RdfFormat

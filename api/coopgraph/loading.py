@@ -45,10 +45,16 @@ class LoadedGraph:
         return len(self.graph) if self.graph is not None else None
 
 
-def source_files(settings: Settings, extra: list[Path] | None = None) -> list[Path]:
-    """Every Turtle file of the ontology and the data, in a stable order, then any extra files given."""
+# Facts computed from the others (`coopgraph reckon`), kept as files so every store and every reader sees them.
+DERIVED_DIR = "derived"
+
+
+def source_files(settings: Settings, extra: list[Path] | None = None, derived: bool = True) -> list[Path]:
+    """Every Turtle file of the ontology and the data (with data/derived/ unless derived=False), in a stable
+    order, then any extra files given."""
+    excluded = {"examples"} if derived else {"examples", DERIVED_DIR}
     files = sorted(settings.ontology_dir.rglob("*.ttl")) + sorted(
-        p for p in settings.data_dir.rglob("*.ttl") if "examples" not in p.relative_to(settings.data_dir).parts
+        p for p in settings.data_dir.rglob("*.ttl") if not excluded & set(p.relative_to(settings.data_dir).parts)
     )
     for path in extra or []:
         if path.is_dir():
@@ -99,13 +105,14 @@ def read_into_store(paths: list[Path]) -> tuple[pyoxigraph.Store, list[Problem]]
     return store, problems
 
 
-def load_graph(settings: Settings, extra: list[Path] | None = None, use_cache: bool = True) -> LoadedGraph:
+def load_graph(settings: Settings, extra: list[Path] | None = None, use_cache: bool = True,
+               derived: bool = True) -> LoadedGraph:
     """Read, validate, and return the graph; raise LoadError naming file, line, node, path and message.
 
     Validation is a pure function of the sources, the shapes and the validator: when these exact bytes passed
     before (a marker named by their digest in the cache folder), the verdict is reused and nothing is parsed here.
     """
-    files = source_files(settings, extra)
+    files = source_files(settings, extra, derived)
     shape_paths = shape_files(settings)
     engine = resolve_engine(settings.shacl_engine)
     marker = (_verdict_marker(settings, engine, files + shape_paths)

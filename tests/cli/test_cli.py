@@ -108,3 +108,28 @@ def test_validation_verdict_is_cached_for_identical_sources_only(tmp_path):
         raise AssertionError("a changed source must be validated again")
     except LoadError as error:
         assert any(p.file == treaty for p in error.problems)
+
+
+def test_reckon_check_says_the_repository_derived_file_is_current():
+    result = coopgraph("reckon", "--check")
+    assert result.returncode == 0, result.stderr
+    assert "entry-into-force.ttl is up to date" in result.stdout
+
+
+def test_reckon_check_fails_on_a_stale_derived_file_and_reckon_repairs_it(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    derived = data / "derived" / "entry-into-force.ttl"
+    derived.write_text("\n".join(derived.read_text(encoding="utf-8").splitlines()[:-2]) + "\n", encoding="utf-8")
+    env = {"COOPGRAPH_DATA_DIR": str(data)}
+
+    stale = coopgraph("reckon", "--check", env=env)
+    assert stale.returncode == 1
+    assert f"{derived} is out of date: run `coopgraph reckon`" in stale.stderr
+
+    repaired = coopgraph("reckon", env=env)
+    assert repaired.returncode == 0, repaired.stderr
+    assert "entry-into-force dates reckoned" in repaired.stdout
+    assert derived.read_text(encoding="utf-8") == (REPO / "data" / "derived" / "entry-into-force.ttl").read_text(
+        encoding="utf-8")
+    assert coopgraph("reckon", "--check", env=env).returncode == 0
