@@ -49,11 +49,20 @@ def test_the_derived_file_is_current(repository_reckonings):
         "data/derived/entry-into-force.ttl is stale: run `coopgraph reckon`"
 
 
+# Dates the depositary states one day later than "90 days after the deposit" gives (ETS 24 art. 29(3), 30(2));
+# the other 30 dated ETS 24 parties fit the clause exactly. The depositary's date is kept: it is the record.
+DEPOSITARY_EXCEPTIONS = {
+    ("https://w3id.org/coopgraph/instrument/coe-extradition-1957/party/DEU", "1977-01-01", "1976-12-31"),
+    ("https://w3id.org/coopgraph/instrument/coe-extradition-1957/party/KOR", "2011-12-29", "2011-12-28"),
+}
+
+
 def test_every_stated_entry_into_force_agrees_with_its_clause(repository_reckonings):
     """The dates read in depositary sources check the rules (and the rules check the dates for typos)."""
     stated = [r for r in repository_reckonings if r.stated is not None]
-    assert len(stated) > 80
-    assert [(r.participation, str(r.stated), str(r.in_force)) for r in disagreements(repository_reckonings)] == []
+    assert len(stated) > 300
+    found = {(r.participation, str(r.stated), str(r.in_force)) for r in disagreements(repository_reckonings)}
+    assert found == DEPOSITARY_EXCEPTIONS
 
 
 def test_reckoned_dates_of_known_participations(repository_reckonings):
@@ -62,6 +71,9 @@ def test_reckoned_dates_of_known_participations(repository_reckonings):
     assert (ukraine_uncac.consented, ukraine_uncac.in_force) == (D(2009, 12, 2), D(2010, 1, 1))
     assert ukraine_uncac.stated is None
     assert ukraine_uncac.rule == "https://w3id.org/coopgraph/instrument/uncac/art/68/para/2/entry-into-force"
+    # Sources that disagree on when these became bound: nothing is reckoned (coop:entryIntoForceUnsettled).
+    for unsettled in ("coe-transfer-of-sentenced-persons-1983/party/BOL", "uncac/party/BTN", "untoc/party/LIE"):
+        assert f"https://w3id.org/coopgraph/instrument/{unsettled}" not in by_iri
 
 
 @pytest.fixture
