@@ -83,7 +83,8 @@ def _legal_basis(rule: str, facts: list[dict], lang: str, parties: list[Party], 
         elif kind == "participation":
             participations[(fact["partyCode"], fact["item"])] = {
                 "party": fact["partyCode"], "basis": fact["basis"], "iri": fact["item"],
-                "in_force_from": fact.get("from"), "until": fact.get("until")}
+                "in_force_from": fact.get("from"), "until": fact.get("until"),
+                "reckoned_under": fact.get("reckonedUnder")}
         elif kind == "execution":
             entry = executions.setdefault(fact["item"], {
                 "iri": fact["item"], "instrument": fact["instrumentId"], "provision": fact["citation"],
@@ -92,6 +93,7 @@ def _legal_basis(rule: str, facts: list[dict], lang: str, parties: list[Party], 
                 entry["labels"][language] = fact["label"]
 
     number = main.get("citation")
+    bases = _bases(participations, parties)
     result = {
         "instrument": {"id": main["instrumentId"], "iri": main["instrument"], "title": pick(labels["title"], lang),
                        "kind": main["kindSlug"]},
@@ -113,8 +115,10 @@ def _legal_basis(rule: str, facts: list[dict], lang: str, parties: list[Party], 
             ({"iri": r["iri"], "party": r["party"], "effect": r["effect"], "summary": pick(r["summaries"], lang),
               "valid_from": r["valid_from"], "valid_until": r["valid_until"]} for r in reservations.values()),
             key=lambda r: r["iri"]),
-        "in_force": {code: b["in_force_from"] if b else None for code, b in _bases(participations, parties).items()},
-        "bound_as": {code: b["basis"] if b else None for code, b in _bases(participations, parties).items()},
+        "in_force": {code: b["in_force_from"] if b else None for code, b in bases.items()},
+        "bound_as": {code: b["basis"] if b else None for code, b in bases.items()},
+        "in_force_reckoned_under": {code: b["reckoned_under"] for code, b in bases.items()
+                                    if b and b.get("reckoned_under")},
         "domestic_execution": sorted(
             ({"iri": e["iri"], "instrument": e["instrument"], "provision": e["provision"],
               "provision_iri": e["provision_iri"], "label": pick(e["labels"], lang),
@@ -153,7 +157,8 @@ def _explanation(result: dict, participations: dict[tuple, dict], parties: list[
     for party in parties:
         for p in sorted((p for p in participations.values() if p["party"] == party.code), key=lambda p: p["iri"]):
             steps.append({"step": "participation", "party": party.code, "basis": p["basis"], "iri": p["iri"],
-                          "in_force_from": p["in_force_from"], "until": p["until"]})
+                          "in_force_from": p["in_force_from"], "until": p["until"],
+                          "in_force_reckoned_under": p.get("reckoned_under")})
     steps.append({"step": "provision", "iri": result["provision"]["iri"], "number": result["provision"]["number"],
                   "heading": result["provision"]["heading"]})
     steps.append({"step": result["rule"]["type"], "iri": result["rule"]["iri"], "action": result["action"]["id"],

@@ -68,6 +68,9 @@ class LegalBasis(BaseModel):
     refusal_grounds: list[RefusalGround]
     reservations: list[Reservation] = Field(description="Of either named party, in effect on the date")
     in_force: dict[str, str | None] = Field(description="Party code → the day from which it is bound")
+    in_force_reckoned_under: dict[str, str] = Field(default_factory=dict, description=(
+        "Party code → the instrument's entry-into-force clause (provision IRI), for the parties whose date no source "
+        "read states and which was reckoned under that clause from the depositary's consent date"))
     bound_as: dict[str, str | None] = Field(
         description="Party code → party, acceptance-of-jurisdiction, role-holder or enacting-state")
     domestic_execution: list[DomesticExecution] = Field(description="How the requested state executes the action")
@@ -187,6 +190,10 @@ class InstrumentDetail(InstrumentSummary):
     provisions: list[ProvisionNode]
 
 
+RECKONED_UNDER = ("Set when no source read states the entry-into-force date: the instrument's clause (provision IRI) "
+                  "under which it was reckoned from the consent date")
+
+
 class Participation(BaseModel):
     iri: str
     party: str
@@ -195,6 +202,7 @@ class Participation(BaseModel):
     consent_kind: str | None
     consented: str | None
     in_force: str | None
+    in_force_reckoned_under: str | None = Field(None, description=RECKONED_UNDER)
     withdrawal_notified: str | None
     withdrawal_effective: str | None
     role: str | None
@@ -209,6 +217,7 @@ class InstrumentParties(BaseModel):
 
 class StateInstrument(InstrumentSummary):
     party_in_force: str | None
+    party_in_force_reckoned_under: str | None = Field(None, description=RECKONED_UNDER)
     party_consent: str | None
 
 

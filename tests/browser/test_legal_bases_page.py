@@ -112,3 +112,15 @@ def test_the_page_fits_a_phone_screen(phone_page, base_url):
     phone_page.wait_for_selector(ARTICLE_29)
     width = phone_page.evaluate("document.documentElement.scrollWidth")
     assert width <= phone_page.viewport_size["width"], f"the page scrolls sideways: {width}px wide"
+
+
+def test_a_reckoned_date_is_marked_on_the_card(page, base_url):
+    # Italy's UNTOC date is reckoned under art. 38(2); Ukraine's was read in a source.
+    page.goto(f"{base_url}/?action=mutual-legal-assistance&requesting=UKR&requested=ITA&date=2015-01-01&lang=en")
+    card = page.wait_for_selector('.card[data-instrument="untoc"][data-provision="18(1)"]')
+    italy = card.query_selector('li[data-party="ITA"]')
+    assert "2006-09-01" in italy.inner_text() and "reckoned" in italy.inner_text()
+    marker = italy.query_selector(".reckoned")
+    assert marker.get_attribute("data-clause") == "https://w3id.org/coopgraph/instrument/untoc/art/38/para/2"
+    assert "entry-into-force clause" in marker.get_attribute("title")
+    assert card.query_selector('li[data-party="UKR"] .reckoned') is None

@@ -50,7 +50,8 @@ def _instrument_summaries(rows: list[dict], lang: str) -> list[dict]:
 
 TABLE = {200: {"content": {"text/csv": {}}, "description": "JSON, or CSV with Accept: text/csv"}}
 INSTRUMENT_COLUMNS = ["id", "iri", "kind", "title", "short_title", "adopted", "in_force", "series"]
-PARTY_COLUMNS = ["party", "label", "signed", "consent_kind", "consented", "in_force", "withdrawal_notified",
+PARTY_COLUMNS = ["party", "label", "signed", "consent_kind", "consented", "in_force", "in_force_reckoned_under",
+                 "withdrawal_notified",
                  "withdrawal_effective", "role", "iri", "sources"]
 
 
@@ -131,7 +132,8 @@ def instrument_parties(request: Request, instrument_id: str) -> dict:
         entry = parties.setdefault(row["participation"], {
             "iri": row["participation"], "party": row["code"], "label": row.get("label"),
             "signed": row.get("signed"), "consent_kind": row.get("consentKind"), "consented": row.get("consented"),
-            "in_force": row.get("inForce"), "withdrawal_notified": row.get("notified"),
+            "in_force": row.get("inForce"), "in_force_reckoned_under": row.get("reckonedUnder"),
+            "withdrawal_notified": row.get("notified"),
             "withdrawal_effective": row.get("withdrawn"), "role": row.get("role"), "sources": []})
         if row.get("source") and row["source"] not in entry["sources"]:
             entry["sources"].append(row["source"])
@@ -153,9 +155,11 @@ def get_state(request: Request, code: str, date: dt.date | None = None,
     for instrument in bound:
         own = participations.get(instrument["iri"], {})
         instrument["party_in_force"] = own.get("inForce")
+        instrument["party_in_force_reckoned_under"] = own.get("reckonedUnder")
         instrument["party_consent"] = own.get("consentKind")
     if preferred(request) == "text/csv":
-        return csv_response(bound, INSTRUMENT_COLUMNS + ["party_in_force", "party_consent"])
+        return csv_response(bound, INSTRUMENT_COLUMNS + ["party_in_force", "party_in_force_reckoned_under",
+                                                         "party_consent"])
     return {"code": code, "iri": party.iri, "label": party.label, "date": day.isoformat(),
             "count": len(bound), "instruments": bound}
 

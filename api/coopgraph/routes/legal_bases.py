@@ -17,7 +17,7 @@ from coopgraph.schemas import LegalBasesAnswer
 
 router = APIRouter(prefix="/api/v1", tags=["legal bases"])
 CSV_COLUMNS = ["match", "instrument", "instrument_kind", "provision", "provision_label", "heading", "action",
-               "conditions", "reservations", "in_force", "sources"]
+               "conditions", "reservations", "in_force", "in_force_reckoned_under", "sources"]
 
 
 @router.get("/legal-bases", summary="Legal bases for an action between a requesting and a requested party on a date",
@@ -96,5 +96,7 @@ def _table(answer: dict) -> list[dict]:
         "provision": basis["provision"]["number"], "provision_label": basis["provision"]["label"],
         "heading": basis["provision"]["heading"], "action": basis["action"]["id"],
         "conditions": [c["id"] for c in basis["conditions"]], "reservations": [r["iri"] for r in basis["reservations"]],
-        "in_force": [f"{party}={day}" for party, day in basis["in_force"].items()], "sources": basis["sources"],
+        "in_force": [f"{party}={day}" for party, day in basis["in_force"].items()],
+        "in_force_reckoned_under": [f"{party}={clause}" for party, clause in basis["in_force_reckoned_under"].items()],
+        "sources": basis["sources"],
     } for basis in answer["legal_bases"]]

@@ -73,8 +73,12 @@ function bindings(basis, context) {
     const since = basis.in_force[code];
     const bound = basis.bound_as?.[code];
     const how = bound ? t(`bound${camel(bound)}`) : t('notBound');
+    // A date reckoned from the treaty's own clause is shown as such, never passed off as one read in a source.
+    const clause = basis.in_force_reckoned_under?.[code];
     return h('li', { dataset: { party: code } }, h('strong', {}, context.partyName(code)), ': ', how,
-      since ? h('span', { class: 'nowrap' }, ` · ${t('since', { date: since })}`) : null);
+      since ? h('span', { class: 'nowrap' }, ` · ${t('since', { date: since })}`) : null,
+      clause ? h('span', { class: 'muted reckoned', title: t('reckoned'), dataset: { clause } },
+        ` (${t('reckonedShort')})`) : null);
   }));
 }
 
