@@ -14,7 +14,9 @@ NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 EXPECTED = {
     "01-explore.ipynb": (["budapest-convention", "Article 29", "expedited preservation of stored computer data",
                           "exact     Convention on Cybercrime, Article 29",
-                          "court-proceedings        Ministry of Justice of Ukraine (CPC art. 574)"], 1),
+                          "court-proceedings        Ministry of Justice of Ukraine (CPC art. 574)",
+                          "UKR  deposited 2009-12-02  bound from 2010-01-01  (reckoned under art. 68(2))",
+                          "AUT  deposited 2006-01-11  bound from 2006-02-10  (read in the source)"], 1),
     "02-extend.ipynb": (["sh:LessThanOrEqualsConstraintComponent", "conforms:",
                          "exact — Example treaty between Ukraine and Iceland"], 0),
     "03-statistics.ipynb": (["2021", "484", "2025-H1", "225", "outgoing"], 1),
