@@ -184,10 +184,22 @@ class ProvisionNode(BaseModel):
     children: list[ProvisionNode]
 
 
+class EntryIntoForceRule(BaseModel):
+    iri: str
+    provision: str = Field(description="The clause (provision IRI)")
+    citation: str
+    period: str = Field(description="After the deposit of the consent, as an xsd:duration: P30D, P90D, P3M")
+    first_day_of_next_month: bool = Field(description="Bound from the first day of the month after the period ends")
+    consent_kinds: list[str] = Field(description="The consent kinds the clause covers (ratification, accession, …)")
+
+
 class InstrumentDetail(InstrumentSummary):
     sources: list[str]
     instrument_level_rules: list[RuleSummary]
     provisions: list[ProvisionNode]
+    entry_into_force_rules: list[EntryIntoForceRule] = Field(description=(
+        "When the instrument binds a party that consents after it is in force; the API's party dates marked "
+        "in_force_reckoned_under were reckoned under these"))
 
 
 RECKONED_UNDER = ("Set when no source read states the entry-into-force date: the instrument's clause (provision IRI) "

@@ -53,3 +53,15 @@ def test_a_state_on_a_date_lists_reckoned_participations(http):
     state = http.get("/api/v1/states/UKR", params={"date": "2015-01-01"}).json()
     uncac = next(i for i in state["instruments"] if i["id"] == "uncac")
     assert uncac["party_in_force"] == "2010-01-01" and uncac["party_in_force_reckoned_under"] == UNCAC_68_2
+
+
+def test_an_instrument_states_its_entry_into_force_clauses(http):
+    budapest = http.get("/api/v1/instruments/budapest-convention").json()
+    rules = {r["citation"]: r for r in budapest["entry_into_force_rules"]}
+    assert set(rules) == {"36(4)", "37(2)"}
+    assert (rules["37(2)"]["period"], rules["37(2)"]["first_day_of_next_month"]) == ("P3M", True)
+    assert rules["37(2)"]["consent_kinds"] == ["accession"]
+    assert "ratification" in rules["36(4)"]["consent_kinds"] and "accession" not in rules["36(4)"]["consent_kinds"]
+    untoc = http.get("/api/v1/instruments/untoc").json()["entry_into_force_rules"]
+    assert [(r["citation"], r["period"], r["first_day_of_next_month"]) for r in untoc] == [("38(2)", "P30D", False)]
+    assert http.get("/api/v1/instruments/ua-cpc-2012").json()["entry_into_force_rules"] == []

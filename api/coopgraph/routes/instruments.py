@@ -111,7 +111,18 @@ def get_instrument(request: Request, instrument_id: str, lang: Literal["en", "uk
         node["children"].sort(key=_order)
         del node["parent"]
     roots.sort(key=_order)
-    return {**summary, "sources": sorted(sources), "instrument_level_rules": rules.get(iri, []), "provisions": roots}
+    return {**summary, "sources": sorted(sources), "instrument_level_rules": rules.get(iri, []), "provisions": roots,
+            "entry_into_force_rules": _entry_into_force_rules(request, iri)}
+
+
+def _entry_into_force_rules(request: Request, iri: str) -> list[dict]:
+    rules: dict[str, dict] = {}
+    for row in request.app.state.service.queries.run("instruments/list-entry-into-force-rules", instrument=iri):
+        rule = rules.setdefault(row["rule"], {
+            "iri": row["rule"], "provision": row["provision"], "citation": row["citation"], "period": row["period"],
+            "first_day_of_next_month": bool(row.get("firstOfNextMonth")), "consent_kinds": []})
+        rule["consent_kinds"].append(row["consentKind"])
+    return list(rules.values())
 
 
 def _order(node: dict):
