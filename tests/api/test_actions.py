@@ -80,12 +80,12 @@ def test_narrower_lists_children(http):
     assert {"expedited-preservation-of-stored-data", "interception-of-content-data"} <= narrower
 
 
-def test_tree_has_the_six_top_concepts_and_reaches_every_action(http):
+def test_tree_has_the_seven_top_concepts_and_reaches_every_action(http):
     body = http.get("/api/v1/actions", params={"lang": "uk"}).json()
     assert body["lang"] == "uk"
     assert {node["id"] for node in body["tree"]} == {
         "mutual-legal-assistance", "asset-recovery", "surrender-and-extradition", "transfer-of-proceedings",
-        "joint-investigation-team", "recognition-and-enforcement-of-sentences"}
+        "joint-investigation-team", "recognition-and-enforcement-of-sentences", "financial-intelligence-cooperation"}
     reached = set()
 
     def walk(node):

@@ -1,0 +1,42 @@
+"""A ground for refusal answers only for the rules of the part it governs (coop:refusalScope, real data)."""
+
+QUESTION = {"requesting": "UKR", "requested": "ITA", "date": "2015-01-01"}
+
+
+def grounds_by_provision(http, action, instrument):
+    answer = http.get("/api/v1/legal-bases", params={**QUESTION, "action": action}).json()
+    return {b["provision"]["number"]: {g["provision"] for g in b["refusal_grounds"]}
+            for b in answer["legal_bases"] if b["instrument"]["id"] == instrument}
+
+
+def test_untoc_extradition_is_not_refused_on_the_mutual_assistance_grounds_of_article_18(http):
+    assert grounds_by_provision(http, "extradition", "untoc")["16(1)"] == {"16(14)"}
+
+
+def test_untoc_confiscation_takes_article_18_grounds_through_13_3_and_its_own_13_7(http):
+    assert grounds_by_provision(http, "confiscation", "untoc")["13(1)"] == {
+        "13(7)", "18(9)", "18(21)(a)", "18(21)(b)", "18(21)(c)", "18(21)(d)"}
+
+
+def test_uncac_confiscation_under_article_55_takes_the_article_46_grounds_but_54_does_not(http):
+    grounds = grounds_by_provision(http, "confiscation", "uncac")
+    assert {"46(21)(a)", "55(7)"} <= grounds["55(1)"]
+    assert grounds["54(1)"] == {"55(7)"}
+
+
+def test_budapest_preservation_is_refused_only_on_the_grounds_of_article_29(http):
+    grounds = grounds_by_provision(http, "expedited-preservation-of-stored-data", "budapest-convention")
+    assert grounds["29"] == {"29(4)", "29(5)(a)", "29(5)(b)"}
+
+
+def test_warsaw_fiu_cooperation_is_outside_chapter_iv_grounds(http):
+    answer = http.get("/api/v1/legal-bases", params={**QUESTION, "requested": "POL", "date": "2025-06-01",
+                                                     "action": "postponement-of-suspicious-transactions"}).json()
+    (basis,) = answer["legal_bases"]
+    assert basis["provision"]["number"] == "47(1)" and basis["refusal_grounds"] == []
+    exchange = http.get("/api/v1/legal-bases", params={**QUESTION, "requested": "POL", "date": "2025-06-01",
+                                                       "action": "financial-intelligence-exchange"}).json()
+    (basis,) = exchange["legal_bases"]
+    assert {g["id"] for g in basis["refusal_grounds"]} == {"pending-domestic-proceedings",
+                                                           "fundamental-legal-principle"}
+    assert {g["provision"] for g in basis["refusal_grounds"]} == {"46(6)"}
