@@ -38,12 +38,14 @@ class Reckoned:
 
 
 def entry_into_force(consented: dt.date, period: str, first_of_next_month: bool,
-                     instrument_in_force: dt.date) -> dt.date:
+                     instrument_in_force: dt.date, day_after_period: bool = False) -> dt.date:
     """The day the instrument binds a party that consented on `consented`.
 
     `period` is P<n>M or P<n>D counted from the deposit ("the thirtieth day after the date of deposit" is P30D);
     with `first_of_next_month` the party is bound from the first day of the month after the period ends
-    (Council of Europe: "the first day of the month following the expiration of a period of three months").
+    (Council of Europe: "the first day of the month following the expiration of a period of three months");
+    with `day_after_period` from the day after it ends (the depositary's reading of ETS 73 art. 38(3), "three
+    months after the date of the deposit": deposited 11 August 1988, in force 12 November 1988).
     Nobody is bound before the instrument itself is in force: a consent deposited before that binds from then.
     """
     match = _PERIOD.match(period)
@@ -53,6 +55,8 @@ def entry_into_force(consented: dt.date, period: str, first_of_next_month: bool,
     end = _add_months(consented, int(months)) if months else consented + dt.timedelta(days=int(days))
     if first_of_next_month:
         end = _add_months(end.replace(day=1), 1)
+    elif day_after_period:
+        end += dt.timedelta(days=1)
     return max(end, instrument_in_force)
 
 
@@ -74,7 +78,8 @@ def reckon_all(settings: Settings) -> list[Reckoned]:
         reckoned = Reckoned(
             participation=row["participation"], consented=consented, rule=row["rule"],
             in_force=entry_into_force(consented, row["period"], bool(row.get("firstOfNextMonth")),
-                                      dt.date.fromisoformat(row["instrumentInForce"])),
+                                      dt.date.fromisoformat(row["instrumentInForce"]),
+                                      day_after_period=bool(row.get("dayAfterPeriod"))),
             stated=dt.date.fromisoformat(row["stated"]) if "stated" in row else None)
         earlier = found.get(reckoned.participation)
         if earlier is not None and earlier.rule != reckoned.rule:

@@ -190,6 +190,7 @@ class EntryIntoForceRule(BaseModel):
     citation: str
     period: str = Field(description="After the deposit of the consent, as an xsd:duration: P30D, P90D, P3M")
     first_day_of_next_month: bool = Field(description="Bound from the first day of the month after the period ends")
+    day_after_period: bool = Field(description="Bound from the day after the period ends (e.g. ETS 73 art. 38(3))")
     consent_kinds: list[str] = Field(description="The consent kinds the clause covers (ratification, accession, …)")
 
 

@@ -65,3 +65,11 @@ def test_an_instrument_states_its_entry_into_force_clauses(http):
     untoc = http.get("/api/v1/instruments/untoc").json()["entry_into_force_rules"]
     assert [(r["citation"], r["period"], r["first_day_of_next_month"]) for r in untoc] == [("38(2)", "P30D", False)]
     assert http.get("/api/v1/instruments/ua-cpc-2012").json()["entry_into_force_rules"] == []
+
+
+def test_an_instrument_binding_from_the_day_after_its_period_says_so(http):
+    rules = http.get("/api/v1/instruments/coe-transfer-of-proceedings-1972").json()["entry_into_force_rules"]
+    assert [(r["citation"], r["period"], r["first_day_of_next_month"], r["day_after_period"]) for r in rules] == [
+        ("38(3)", "P3M", False, True), ("39(2)", "P3M", False, True)]
+    budapest = http.get("/api/v1/instruments/budapest-convention").json()["entry_into_force_rules"]
+    assert not any(r["day_after_period"] for r in budapest)

@@ -33,6 +33,13 @@ def test_entry_into_force_follows_the_clause(consented, period, first_of_month, 
     assert entry_into_force(consented, period, first_of_month, instrument_in_force) == expected
 
 
+def test_a_clause_read_as_binding_from_the_day_after_the_period():
+    # ETS 73 art. 38(3), "three months after the date of the deposit": Spain deposited 11 Aug 1988 and the
+    # depositary has it bound from 12 Nov 1988, the day after the three months end.
+    assert entry_into_force(D(1988, 8, 11), "P3M", False, D(1978, 3, 30), day_after_period=True) == D(1988, 11, 12)
+    assert entry_into_force(D(1988, 8, 11), "P3M", False, D(1978, 3, 30)) == D(1988, 11, 11)
+
+
 def test_a_period_in_years_is_refused():
     with pytest.raises(ReckoningError, match="P1Y"):
         entry_into_force(D(2020, 1, 1), "P1Y", False, D(2002, 1, 1))

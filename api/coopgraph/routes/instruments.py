@@ -120,7 +120,8 @@ def _entry_into_force_rules(request: Request, iri: str) -> list[dict]:
     for row in request.app.state.service.queries.run("instruments/list-entry-into-force-rules", instrument=iri):
         rule = rules.setdefault(row["rule"], {
             "iri": row["rule"], "provision": row["provision"], "citation": row["citation"], "period": row["period"],
-            "first_day_of_next_month": bool(row.get("firstOfNextMonth")), "consent_kinds": []})
+            "first_day_of_next_month": bool(row.get("firstOfNextMonth")),
+            "day_after_period": bool(row.get("dayAfterPeriod")), "consent_kinds": []})
         rule["consent_kinds"].append(row["consentKind"])
     return list(rules.values())
 
