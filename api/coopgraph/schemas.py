@@ -170,6 +170,8 @@ class RuleSummary(BaseModel):
     type: str | None
     action: str | None = Field(description="Action id (or ground id for a ground for refusal)")
     residual: bool
+    refusal_scope: list[str] = Field(default_factory=list, description="For a ground for refusal: the citations "
+                                     "of the parts whose rules it governs (empty: every rule of the instrument)")
 
 
 class ProvisionNode(BaseModel):

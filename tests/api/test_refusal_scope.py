@@ -40,3 +40,21 @@ def test_warsaw_fiu_cooperation_is_outside_chapter_iv_grounds(http):
     assert {g["id"] for g in basis["refusal_grounds"]} == {"pending-domestic-proceedings",
                                                            "fundamental-legal-principle"}
     assert {g["provision"] for g in basis["refusal_grounds"]} == {"46(6)"}
+
+
+def test_the_instrument_tree_and_the_provision_say_which_part_a_ground_governs(http):
+    untoc = http.get("/api/v1/instruments/untoc").json()
+
+    def rules_of(nodes):
+        for node in nodes:
+            yield from node["rules"]
+            yield from rules_of(node["children"])
+    scopes = {r["iri"].split("/instrument/untoc/")[1]: r["refusal_scope"] for r in rules_of(untoc["provisions"])
+              if r["type"] == "groundforrefusal"}
+    assert scopes["art/16/para/14/refusal/discrimination"] == ["16"]
+    assert scopes["art/18/para/21/point/b/refusal/essential-interests"] == ["13", "18"]
+    provision = http.get("/api/v1/provisions/untoc/art/18/para/21/point/b").json()
+    (ground,) = [r for r in provision["rules"] if r["type"] == "groundforrefusal"]
+    assert ground["refusal_scope"] == ["13", "18"]
+    rome = http.get("/api/v1/provisions/rome-statute/art/95").json()
+    assert rome["rules"] and all(r["refusal_scope"] == [] for r in rome["rules"])  # no scope: the whole Statute

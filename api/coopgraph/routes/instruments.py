@@ -85,6 +85,7 @@ def get_instrument(request: Request, instrument_id: str, lang: Literal["en", "uk
     nodes: dict[str, dict] = {}
     texts: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
     rules: dict[str, list[dict]] = defaultdict(list)
+    scopes: dict[str, list[str]] = defaultdict(list)
     sources: set[str] = set()
     for row in rows:
         kind = row["row"]
@@ -98,9 +99,14 @@ def get_instrument(request: Request, instrument_id: str, lang: Literal["en", "uk
             sources.add(row["text"])
         elif kind == "rule":
             rule = {"iri": row["rule"], "type": row["ruleType"].rsplit("#", 1)[-1].lower(),
-                    "action": row.get("actionSlug"), "residual": bool(row.get("residual"))}
+                    "action": row.get("actionSlug"), "residual": bool(row.get("residual")),
+                    "refusal_scope": scopes[row["rule"]]}
             if rule not in rules[row.get("node", iri)]:
                 rules[row.get("node", iri)].append(rule)
+        elif kind == "scope":
+            scopes[row["rule"]].append(row["scopeCitation"])
+    for cited in scopes.values():
+        cited.sort()
     roots = []
     for node in nodes.values():
         node["label"] = pick(texts[(node["iri"], "label")], lang)
@@ -209,17 +215,22 @@ def get_provision(request: Request, path: str, lang: Literal["en", "uk"] = "en")
                                         "action": row.get("otherSlug"), "residual": bool(row.get("extra"))})
         elif kind == "condition":
             _rule(rules, row["other"])["conditions"].append(value)
+        elif kind == "scope":
+            _rule(rules, row["other"])["refusal_scope"].append(value)
     provision["label"] = pick(texts["label"], lang)
     provision["heading"] = pick(texts["heading"], lang)
     provision["summary"] = pick(texts["summary"], lang)
     provision["children"].sort(key=lambda c: (c["position"] if c["position"] is not None else 10**6, c["citation"]))
     provision["rules"] = sorted(rules.values(), key=lambda r: r["iri"])
+    for rule in provision["rules"]:
+        rule["refusal_scope"].sort()
     provision["sources"].sort()
     return provision
 
 
 def _rule(rules: dict[str, dict], iri: str) -> dict:
-    return rules.setdefault(iri, {"iri": iri, "type": None, "action": None, "residual": False, "conditions": []})
+    return rules.setdefault(iri, {"iri": iri, "type": None, "action": None, "residual": False, "conditions": [],
+                                  "refusal_scope": []})
 
 
 def _instrument_iri(request: Request, instrument_id: str) -> str:
