@@ -54,6 +54,7 @@ def _legal_basis(rule: str, facts: list[dict], lang: str, parties: list[Party], 
     conditions: dict[str, dict] = {}
     not_required: dict[str, dict] = {}
     refusals: dict[tuple, dict] = {}
+    excluded: dict[tuple, dict] = {}
     reservations: dict[str, dict] = {}
     participations: dict[tuple, dict] = {}
     executions: dict[str, dict] = {}
@@ -66,10 +67,11 @@ def _legal_basis(rule: str, facts: list[dict], lang: str, parties: list[Party], 
             target = conditions if kind == "condition" else not_required
             entry = target.setdefault(fact["item"], {"id": fact["itemSlug"], "iri": fact["item"], "labels": {}})
             entry["labels"][language] = fact["label"]
-        elif kind == "refusal":
+        elif kind in ("refusal", "excluded"):
             key = (fact["item"], fact.get("citation"))
-            entry = refusals.setdefault(key, {"id": fact["itemSlug"], "iri": fact["item"], "labels": {},
-                                              "mandatory": fact.get("mandatory"), "provision": fact.get("citation")})
+            entry = (refusals if kind == "refusal" else excluded).setdefault(key, {
+                "id": fact["itemSlug"], "iri": fact["item"], "labels": {}, "mandatory": fact.get("mandatory"),
+                "provision": fact.get("citation")})
             entry["labels"][language] = fact["label"]
         elif kind == "source":
             sources.add(fact["item"])
@@ -110,6 +112,10 @@ def _legal_basis(rule: str, facts: list[dict], lang: str, parties: list[Party], 
         "refusal_grounds": sorted(
             ({"id": r["id"], "iri": r["iri"], "label": pick(r["labels"], lang), "mandatory": r["mandatory"],
               "provision": r["provision"]} for r in refusals.values()),
+            key=lambda r: (r["provision"] or "", r["id"])),
+        "refusal_grounds_excluded": sorted(
+            ({"id": r["id"], "iri": r["iri"], "label": pick(r["labels"], lang), "provision": r["provision"]}
+             for r in excluded.values()),
             key=lambda r: (r["provision"] or "", r["id"])),
         "reservations": sorted(
             ({"iri": r["iri"], "party": r["party"], "effect": r["effect"], "summary": pick(r["summaries"], lang),

@@ -39,6 +39,10 @@ class RefusalGround(Concept):
     provision: str | None = Field(description="Citation of the provision stating the ground")
 
 
+class ExcludedRefusalGround(Concept):
+    provision: str | None = Field(description="Citation of the provision that forbids refusal on this ground")
+
+
 class Reservation(BaseModel):
     iri: str
     party: str = Field(description="Code of the party that made it")
@@ -66,6 +70,8 @@ class LegalBasis(BaseModel):
     conditions: list[Concept]
     conditions_not_required: list[Concept]
     refusal_grounds: list[RefusalGround]
+    refusal_grounds_excluded: list[ExcludedRefusalGround] = Field(
+        description="Grounds a provision forbids to invoke for this action (UNTOC 16(15): not solely as fiscal)")
     reservations: list[Reservation] = Field(description="Of either named party, in effect on the date")
     in_force: dict[str, str | None] = Field(description="Party code → the day from which it is bound")
     in_force_reckoned_under: dict[str, str] = Field(default_factory=dict, description=(

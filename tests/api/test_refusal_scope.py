@@ -58,3 +58,28 @@ def test_the_instrument_tree_and_the_provision_say_which_part_a_ground_governs(h
     assert ground["refusal_scope"] == ["13", "18"]
     rome = http.get("/api/v1/provisions/rome-statute/art/95").json()
     assert rome["rules"] and all(r["refusal_scope"] == [] for r in rome["rules"])  # no scope: the whole Statute
+
+
+def excluded_by_provision(http, action, instrument, **question):
+    answer = http.get("/api/v1/legal-bases", params={**QUESTION, **question, "action": action}).json()
+    return {b["provision"]["number"]: {(g["id"], g["provision"]) for g in b["refusal_grounds_excluded"]}
+            for b in answer["legal_bases"] if b["instrument"]["id"] == instrument}
+
+
+def test_untoc_says_which_grounds_may_not_be_invoked_for_each_kind_of_request(http):
+    assert excluded_by_provision(http, "extradition", "untoc")["16(1)"] == {("fiscal-offence", "16(15)")}
+    assert excluded_by_provision(http, "mutual-legal-assistance", "untoc")["18(1)"] == {
+        ("bank-secrecy", "18(8)"), ("fiscal-offence", "18(22)")}
+    assert excluded_by_provision(http, "confiscation", "untoc")["13(1)"] == {
+        ("bank-secrecy", "18(8)"), ("fiscal-offence", "18(22)")}
+
+
+def test_a_convention_without_such_a_clause_excludes_nothing(http):
+    bases = excluded_by_provision(http, "expedited-preservation-of-stored-data", "budapest-convention")
+    assert bases["29"] == set()
+
+
+def test_excluded_grounds_are_in_the_json_ld_view(http):
+    response = http.get("/api/v1/legal-bases", params={**QUESTION, "action": "extradition"},
+                        headers={"Accept": "application/ld+json"})
+    assert response.status_code == 200 and "refusal_grounds_excluded" in response.text
