@@ -124,3 +124,12 @@ def test_a_reckoned_date_is_marked_on_the_card(page, base_url):
     assert marker.get_attribute("data-clause") == "https://w3id.org/coopgraph/instrument/untoc/art/38/para/2"
     assert "entry-into-force clause" in marker.get_attribute("title")
     assert card.query_selector('li[data-party="UKR"] .reckoned') is None
+
+
+def test_the_card_names_the_grounds_the_treaty_forbids_to_invoke(page, base_url):
+    page.goto(f"{base_url}/?action=mutual-legal-assistance&requesting=UKR&requested=ITA&date=2015-01-01&lang=en")
+    card = page.wait_for_selector('.card[data-instrument="untoc"][data-provision="18(1)"]')
+    assert "May not be refused on" in card.text_content()
+    excluded = {(chip.get_attribute("data-id"), chip.get_attribute("data-provision"))
+                for chip in card.query_selector_all(".chip-excluded-ground")}
+    assert excluded == {("bank-secrecy", "18(8)"), ("fiscal-offence", "18(22)")}

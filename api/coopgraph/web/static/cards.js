@@ -49,6 +49,7 @@ function card(basis, answer, context) {
     fact(t('inForce'), bindings(basis, context)),
     fact(t('conditions'), chips(basis.conditions)),
     fact(t('notRequired'), chips(basis.conditions_not_required, 'chip-not-required')),
+    fact(t('notRefusable'), excludedGrounds(basis.refusal_grounds_excluded)),
     fact(t('reservations'), reservations(basis.reservations, context)),
     fact(t('domesticExecution'), executions(basis.domestic_execution, context))),
   refusals(basis.refusal_grounds),
@@ -86,6 +87,15 @@ function chips(concepts, extraClass = '') {
   if (!concepts || !concepts.length) return null;
   return h('ul', { class: 'chips' }, concepts.map((concept) =>
     h('li', { class: `chip ${extraClass}`, dataset: { id: concept.id } }, concept.label || humanised(concept.id))));
+}
+
+// Grounds the treaty forbids to invoke, each with the provision that says so (UNTOC 16(15): not solely fiscal).
+function excludedGrounds(grounds) {
+  if (!grounds || !grounds.length) return null;
+  return h('ul', { class: 'chips' }, grounds.map((ground) =>
+    h('li', { class: 'chip chip-not-required chip-excluded-ground', dataset: { id: ground.id, provision: ground.provision || '' } },
+      ground.label || humanised(ground.id),
+      ground.provision ? h('span', { class: 'muted' }, ` · ${ground.provision}`) : null)));
 }
 
 function reservations(statements, context) {

@@ -72,6 +72,7 @@ export const STRINGS = {
     notBound: 'not bound',
     conditions: 'Conditions',
     notRequired: 'Not required',
+    notRefusable: 'May not be refused on',
     refusalGrounds: { one: '{count} ground for refusal', other: '{count} grounds for refusal' },
     mandatory: 'mandatory',
     optional: 'optional',
@@ -178,6 +179,7 @@ export const STRINGS = {
     notBound: "не зобов'язана",
     conditions: 'Умови',
     notRequired: 'Не вимагається',
+    notRefusable: 'Не можна відмовити з підстави',
     refusalGrounds: {
       one: '{count} підстава для відмови', few: '{count} підстави для відмови',
       many: '{count} підстав для відмови', other: '{count} підстави для відмови',
