@@ -74,9 +74,14 @@ def test_untoc_says_which_grounds_may_not_be_invoked_for_each_kind_of_request(ht
         ("bank-secrecy", "18(8)"), ("fiscal-offence", "18(22)")}
 
 
+def test_budapest_25_4_forbids_the_fiscal_ground_for_mutual_assistance_but_not_for_extradition(http):
+    preservation = excluded_by_provision(http, "expedited-preservation-of-stored-data", "budapest-convention")
+    assert preservation["29"] == {("fiscal-offence", "25(4)")}
+    assert excluded_by_provision(http, "extradition", "budapest-convention")["24(3)"] == set()
+
+
 def test_a_convention_without_such_a_clause_excludes_nothing(http):
-    bases = excluded_by_provision(http, "expedited-preservation-of-stored-data", "budapest-convention")
-    assert bases["29"] == set()
+    assert excluded_by_provision(http, "extradition", "coe-extradition-1957", requested="POL")["1"] == set()
 
 
 def test_excluded_grounds_are_in_the_json_ld_view(http):
